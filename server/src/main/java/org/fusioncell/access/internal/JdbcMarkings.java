@@ -1,0 +1,97 @@
+package org.fusioncell.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fusioncell.access.Marking;
+import org.fusioncell.access.Markings;
+import org.fusioncell.access.OrganisationType;
+import org.fusioncell.access.Releasability;
+import org.fusioncell.access.Tlp;
+import org.fusioncell.shared.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcMarkings implements Markings {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcMarkings(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public String save(Marking marking) {
+        String id = Ids.newId();
+        jdbc.sql("""
+                INSERT INTO access_marking (id, classification_rank, tlp, originator_control, owner_organisation_id, created_at)
+                VALUES (:id, :rank, :tlp, :orcon, :owner, :at)""")
+                .param("id", id).param("rank", marking.classificationRank()).param("tlp", marking.tlp().name())
+                .param("orcon", marking.originatorControl()).param("owner", marking.ownerOrganisation())
+                .param("at", java.sql.Timestamp.from(Instant.now(clock)))
+                .update();
+        Releasability r = marking.releasability();
+        insertTerms(id, "ORG", r.organisations());
+        insertTerms(id, "ORG_TYPE", r.organisationTypes().stream().map(Enum::name).toList());
+        insertTerms(id, "AGREEMENT", r.agreements());
+        insertTerms(id, "USER", r.users());
+        insertTerms(id, "CAVEAT", marking.caveats());
+        return id;
+    }
+
+    private void insertTerms(String markingId, String kind, Collection<String> terms) {
+        for (String term : new HashSet<>(terms)) {
+            jdbc.sql("INSERT INTO access_marking_term (marking_id, kind, term) VALUES (:m, :k, :t)")
+                    .param("m", markingId).param("k", kind).param("t", term).update();
+        }
+    }
+
+    @Override
+    public Optional<Marking> find(String markingId) {
+        return Optional.ofNullable(findAll(List.of(markingId)).get(markingId));
+    }
+
+    @Override
+    public Map<String, Marking> findAll(Collection<String> markingIds) {
+        Map<String, Marking> out = new HashMap<>();
+        if (markingIds.isEmpty()) {
+            return out;
+        }
+        List<String> ids = new ArrayList<>(new HashSet<>(markingIds));
+        Map<String, Map<String, Set<String>>> terms = new HashMap<>();
+        jdbc.sql("SELECT marking_id, kind, term FROM access_marking_term WHERE marking_id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> terms.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new HashSet<>()).add(rs.getString(3)))
+                .list();
+        jdbc.sql("""
+                SELECT id, classification_rank, tlp, originator_control, owner_organisation_id
+                FROM access_marking WHERE id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    String id = rs.getString(1);
+                    Map<String, Set<String>> t = terms.getOrDefault(id, Map.of());
+                    Releasability r = new Releasability(
+                            t.getOrDefault("ORG", Set.of()),
+                            t.getOrDefault("ORG_TYPE", Set.of()).stream().map(OrganisationType::valueOf)
+                                    .collect(java.util.stream.Collectors.toSet()),
+                            t.getOrDefault("AGREEMENT", Set.of()),
+                            t.getOrDefault("USER", Set.of()));
+                    out.put(id, new Marking(rs.getInt(2), Tlp.valueOf(rs.getString(3)), r, rs.getBoolean(4),
+                            t.getOrDefault("CAVEAT", Set.of()), rs.getString(5)));
+                    return id;
+                })
+                .list();
+        return out;
+    }
+}

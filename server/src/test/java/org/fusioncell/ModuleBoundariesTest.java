@@ -1,0 +1,39 @@
+package org.fusioncell;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** The module rules of docs/architecture.md, checked on every build. */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.fusioncell");
+
+    @Test
+    void modulesOnlyUseEachOthersApisAndFormNoCycles() {
+        ApplicationModules.of(FusionCellApplication.class).verify();
+    }
+
+    @Test
+    void accessPolicyAndMarkingsAreFreeOfSpring() {
+        noClasses().that().resideInAPackage("org.fusioncell.access").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .because("the policy decision point is plain Java, unit-testable without a container")
+                .check(CLASSES);
+    }
+
+    @Test
+    void namesEngineDependsOnNothingOfTheServer() {
+        classes().that().resideInAPackage("org.fusioncell.names..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.fusioncell.names..", "java..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+}
