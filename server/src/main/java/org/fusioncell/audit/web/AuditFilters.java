@@ -20,12 +20,12 @@ record AuditFilters(String actor, String organisation, String action, String obj
     private static final int MAX_LENGTH = 200;
 
     AuditQuery toQuery() {
-        return new AuditQuery(text("actor", actor), text("organisation", organisation), action(),
+        return new AuditQuery(text("actor", actor), text("organisation", organisation), parsedAction(),
                 text("objectType", objectType), text("objectId", objectId), time("from", from, false),
                 time("to", to, true));
     }
 
-    private AuditAction action() {
+    private AuditAction parsedAction() {
         String value = text("action", action);
         if (value == null) {
             return null;
