@@ -1,8 +1,8 @@
 package org.fusioncell.audit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fusioncell.audit.internal.StandaloneVerification;
 import org.springframework.boot.Banner;
@@ -64,14 +64,28 @@ public final class AuditVerifyCommand implements Callable<Integer> {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
-                // quiet unless the configuration asks otherwise: the command's answer is one line
-                .properties(Map.of("logging.level.root", "ERROR", "logging.level.org.fusioncell", "ERROR"))
-                .run(springArguments)) {
+                .run(quiet(springArguments))) {
             VerificationResult result = context.getBean(AuditVerification.class).verify();
             return new Outcome(result instanceof VerificationResult.Intact ? INTACT : BROKEN, result.line());
         } catch (RuntimeException e) {
             return new Outcome(FAILED, "audit verify failed: " + rootMessage(e));
         }
+    }
+
+    /**
+     * The answer is one line: logging is turned down as a command-line argument (application.yml
+     * would override a default), unless the caller set a level explicitly.
+     */
+    private static String[] quiet(String[] springArguments) {
+        List<String> arguments = new ArrayList<>();
+        for (String logger : List.of("root", "org.fusioncell", "com.zaxxer.hikari")) {
+            String key = "--logging.level." + logger + "=";
+            if (Arrays.stream(springArguments).noneMatch(a -> a.startsWith(key))) {
+                arguments.add(key + "ERROR");
+            }
+        }
+        arguments.addAll(List.of(springArguments));
+        return arguments.toArray(String[]::new);
     }
 
     private static String rootMessage(Throwable e) {
