@@ -95,6 +95,8 @@ class SecurityConfiguration {
                         .successHandler(loginSuccess).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").addLogoutHandler(loginSuccess).logoutSuccessUrl("/login?logout"))
                 .authorizeHttpRequests(a -> a
+                        // form login's own permitAll matches "/login" without a query: "/login?lang=ar" needs this
+                        .requestMatchers("/login").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**").permitAll()
                         .requestMatchers("/login/totp").hasAuthority(PasswordLogin.TOTP_PENDING)
