@@ -1,0 +1,19 @@
+package org.fusioncell.identity;
+
+import org.fusioncell.access.Reader;
+
+/**
+ * The access module's {@link Reader} for a user, read from the database at each call (clearance,
+ * caveats, organisation type and the agreements in force today), so that a suspended agreement or a
+ * lowered clearance takes effect at once.
+ */
+public interface Readers {
+
+    /** Request header naming the purpose a reader acts for; recorded in the audit log. */
+    String PURPOSE_HEADER = "X-FusionCell-Purpose";
+
+    /** The reader of the current request; throws {@link IllegalStateException} when nobody is authenticated. */
+    Reader current();
+
+    Reader forUser(String userId, String purpose);
+}
