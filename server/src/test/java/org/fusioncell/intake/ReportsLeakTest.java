@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reports' list, search, count, detail and export endpoints under the leak harness, on H2 and PostgreSQL. */
@@ -30,7 +31,7 @@ class ReportsLeakTest {
     @LocalServerPort
     int port;
     @Autowired
-    IdentityFixtures fixtures;
+    JdbcClient jdbc;
     @Autowired
     Readers readers;
     @Autowired
@@ -42,7 +43,7 @@ class ReportsLeakTest {
 
     @Test
     void everyReaderSeesExactlyTheReportsThePolicyAllowsOnEveryEndpoint() throws Exception {
-        LeakWorld world = LeakWorld.build(fixtures, readers, scheme, Reports.INFORMATION_TYPE);
+        LeakWorld world = LeakWorld.build(new IdentityFixtures(jdbc), readers, scheme, Reports.INFORMATION_TYPE);
         String base = "http://localhost:" + port;
         LeakHarness harness = new LeakHarness(base, Reports.INFORMATION_TYPE, world)
                 .list("/api/v1/reports")

@@ -37,17 +37,18 @@ public final class LeakWorld {
 
     public static LeakWorld build(IdentityFixtures fx, Readers readers, ClassificationScheme scheme, String type) {
         LeakWorld w = new LeakWorld(scheme);
-        String cell = fx.organisation("Cell", OrganisationType.STATE_AGENCY);
-        String police = fx.organisation("Police", OrganisationType.STATE_AGENCY);
-        String customs = fx.organisation("Customs", OrganisationType.STATE_AGENCY);
-        String partner = fx.organisation("Partner cell", OrganisationType.PARTNER_FUSION_CELL);
-        String regional = fx.organisation("Regional body", OrganisationType.INTERNATIONAL_ORGANISATION);
-        String platform = fx.organisation("Platform", OrganisationType.TECHNOLOGY_PLATFORM);
+        String cell = fx.organisation("Cell", OrganisationType.STATE_AGENCY, "MR");
+        String police = fx.organisation("Police", OrganisationType.STATE_AGENCY, "MR");
+        String customs = fx.organisation("Customs", OrganisationType.STATE_AGENCY, "MR");
+        String partner = fx.organisation("Partner cell", OrganisationType.PARTNER_FUSION_CELL, "MR");
+        String regional = fx.organisation("Regional body", OrganisationType.INTERNATIONAL_ORGANISATION, "MR");
+        String platform = fx.organisation("Platform", OrganisationType.TECHNOLOGY_PLATFORM, "MR");
         w.organisations.addAll(List.of(cell, police, customs, partner, regional, platform));
-        w.agreements.add(fx.agreement(Set.of(cell, police, customs), scheme.highest(), Set.of("*"), true));
-        w.agreements.add(fx.agreement(Set.of(cell, partner), scheme.level(1), Set.of(type), true));
-        w.agreements.add(fx.agreement(Set.of(cell, regional), scheme.level(2), Set.of("some-other-type"), true));
-        w.agreements.add(fx.agreement(Set.of(police, platform), scheme.highest(), Set.of("*"), false));
+        w.agreements.add(fx.agreement(Set.of(cell, police, customs), scheme.highest(), Set.of("*")));
+        w.agreements.add(fx.agreement(Set.of(cell, partner), scheme.level(1), Set.of(type)));
+        w.agreements.add(fx.agreement(Set.of(cell, regional), scheme.level(2), Set.of("some-other-type")));
+        w.agreements.add(fx.agreement(Set.of(police, platform), scheme.highest(), Set.of("*"), "SUSPENDED",
+                java.time.LocalDate.now().minusYears(1), null));
         String[] names = {"cell", "police", "customs", "partner", "regional", "platform"};
         for (int i = 0; i < w.organisations.size(); i++) {
             String org = w.organisations.get(i);
@@ -59,8 +60,8 @@ public final class LeakWorld {
 
     private void member(IdentityFixtures fx, Readers readers, String label, String org, String clearance,
                         Set<String> caveats) {
-        String user = fx.user(org, Set.of(Role.ANALYST), clearance, caveats);
-        String token = fx.token(user, Set.of("read", "write"));
+        String user = fx.user(org, clearance, Set.of(Role.ANALYST), caveats);
+        String token = fx.token(user, "read", "write");
         members.add(new Member(label, user, org, token, readers.forUser(user, "leak harness")));
     }
 
