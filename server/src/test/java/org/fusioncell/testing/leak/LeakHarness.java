@@ -1,0 +1,232 @@
+package org.fusioncell.testing.leak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.fusioncell.access.AccessPolicy;
+import org.fusioncell.access.Decision.Visibility;
+import org.fusioncell.access.Marking;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reusable need-to-know leak harness. A {@link LeakWorld} holds organisations, agreements and
+ * readers (each with an API token); items of one information type are created with random markings
+ * by random authors; then every endpoint registered here is called as every reader, and each must
+ * show exactly the items the policy decision point calls VISIBLE — no more in any list page, count,
+ * search, export; and on detail, HIDDEN must be indistinguishable from "does not exist" (status and
+ * body), EXISTENCE_ONLY must give the hit/no-hit answer and nothing of the content.
+ *
+ * <p>Every module that serves information registers its endpoints with a test of its own that
+ * builds a harness (see {@code ReportsLeakTest}).
+ */
+public final class LeakHarness {
+
+    /** One created item: its id, its marking, and a word planted in its content for search checks. */
+    public record Item(String id, Marking marking) {
+    }
+
+    private sealed interface Endpoint {
+    }
+
+    private record ListEndpoint(String path) implements Endpoint {
+    }
+
+    private record CountEndpoint(String path, String field) implements Endpoint {
+    }
+
+    private record DetailEndpoint(String pathTemplate, Map<String, String> headers) implements Endpoint {
+    }
+
+    private record NdjsonExport(String path) implements Endpoint {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String informationType;
+    private final LeakWorld world;
+    private final List<Item> items = new ArrayList<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private int checks;
+
+    public LeakHarness(String baseUrl, String informationType, LeakWorld world) {
+        this.baseUrl = baseUrl;
+        this.informationType = informationType;
+        this.world = world;
+    }
+
+    public void add(Item item) {
+        items.add(item);
+    }
+
+    /** A paged list answering {@code {items:[{id…}], total}}; {@code path} may carry a query. */
+    public LeakHarness list(String path) {
+        endpoints.add(new ListEndpoint(path));
+        return this;
+    }
+
+    public LeakHarness count(String path, String field) {
+        endpoints.add(new CountEndpoint(path, field));
+        return this;
+    }
+
+    /** {@code pathTemplate} contains {@code {id}}. */
+    public LeakHarness detail(String pathTemplate, Map<String, String> headers) {
+        endpoints.add(new DetailEndpoint(pathTemplate, headers));
+        return this;
+    }
+
+    public LeakHarness ndjsonExport(String path) {
+        endpoints.add(new NdjsonExport(path));
+        return this;
+    }
+
+    public int checks() {
+        return checks;
+    }
+
+    /** Calls every endpoint as every reader and asserts each sees exactly its allowed set. */
+    public void verify() {
+        assertThat(items).as("items created").isNotEmpty();
+        Map<Visibility, Integer> seen = new LinkedHashMap<>();
+        for (LeakWorld.Member reader : world.members()) {
+            Map<String, Visibility> expected = new LinkedHashMap<>();
+            for (Item item : items) {
+                Visibility v = AccessPolicy.decide(reader.reader(), informationType, item.marking()).visibility();
+                expected.put(item.id(), v);
+                seen.merge(v, 1, Integer::sum);
+            }
+            Set<String> visible = new HashSet<>();
+            expected.forEach((id, v) -> {
+                if (v == Visibility.VISIBLE) {
+                    visible.add(id);
+                }
+            });
+            for (Endpoint endpoint : endpoints) {
+                switch (endpoint) {
+                    case ListEndpoint l -> checkList(reader, l.path(), visible);
+                    case CountEndpoint c -> checkCount(reader, c, visible.size());
+                    case DetailEndpoint d -> checkDetails(reader, d, expected);
+                    case NdjsonExport e -> checkExport(reader, e.path(), visible);
+                }
+            }
+        }
+        // the world must exercise every outcome, or the harness proves little
+        assertThat(seen).as("outcomes over all readers and items").containsKeys(Visibility.VISIBLE,
+                Visibility.EXISTENCE_ONLY, Visibility.HIDDEN);
+    }
+
+    private void checkList(LeakWorld.Member reader, String path, Set<String> visible) {
+        for (int size : new int[] {7, 500}) {
+            Set<String> got = new HashSet<>();
+            List<String> inOrder = new ArrayList<>();
+            long total = -1;
+            for (int page = 0; page < 1000; page++) {
+                JsonNode body = json(get(reader, withQuery(path, "page=" + page + "&size=" + size), Map.of()), 200, path);
+                total = body.get("total").asLong();
+                JsonNode pageItems = body.get("items");
+                for (JsonNode it : pageItems) {
+                    inOrder.add(it.get("id").asString());
+                    got.add(it.get("id").asString());
+                }
+                if (pageItems.size() < size) {
+                    break;
+                }
+            }
+            checks++;
+            assertThat(inOrder).as("%s as %s: no item twice across pages", path, reader.label()).doesNotHaveDuplicates();
+            assertThat(got).as("%s as %s (page size %d)", path, reader.label(), size).isEqualTo(visible);
+            assertThat(total).as("%s total as %s", path, reader.label()).isEqualTo(visible.size());
+        }
+    }
+
+    private void checkCount(LeakWorld.Member reader, CountEndpoint c, int expected) {
+        JsonNode body = json(get(reader, c.path(), Map.of()), 200, c.path());
+        checks++;
+        assertThat(body.get(c.field()).asLong()).as("%s as %s", c.path(), reader.label()).isEqualTo(expected);
+    }
+
+    private void checkDetails(LeakWorld.Member reader, DetailEndpoint d, Map<String, Visibility> expected) {
+        HttpResponse<String> absent = get(reader, d.pathTemplate().replace("{id}", UUID.randomUUID().toString()), d.headers());
+        assertThat(absent.statusCode()).as("unknown id").isEqualTo(404);
+        String absentBody = normalise(absent.body());
+        expected.forEach((id, v) -> {
+            HttpResponse<String> r = get(reader, d.pathTemplate().replace("{id}", id), d.headers());
+            checks++;
+            switch (v) {
+                case VISIBLE -> {
+                    assertThat(r.statusCode()).as("%s %s as %s", d.pathTemplate(), id, reader.label()).isEqualTo(200);
+                    assertThat(r.body()).contains(id);
+                }
+                case EXISTENCE_ONLY -> {
+                    assertThat(r.statusCode()).as("existence-only %s as %s", id, reader.label()).isEqualTo(403);
+                    JsonNode p = JSON.readTree(r.body());
+                    assertThat(p.get("type").asString()).endsWith("/existence-only");
+                    assertThat(r.body()).as("no content in a hit notice").doesNotContain(LeakWorld.CONTENT_MARKER);
+                }
+                case HIDDEN -> {
+                    assertThat(r.statusCode()).as("hidden %s as %s", id, reader.label()).isEqualTo(404);
+                    assertThat(normalise(r.body())).as("hidden is indistinguishable from absent")
+                            .isEqualTo(absentBody);
+                }
+            }
+        });
+    }
+
+    private void checkExport(LeakWorld.Member reader, String path, Set<String> visible) {
+        HttpResponse<String> r = get(reader, path, Map.of());
+        assertThat(r.statusCode()).isEqualTo(200);
+        Set<String> got = new HashSet<>();
+        for (String line : r.body().split("\n")) {
+            if (!line.isBlank()) {
+                got.add(JSON.readTree(line).get("id").asString());
+            }
+        }
+        checks++;
+        assertThat(got).as("%s as %s", path, reader.label()).isEqualTo(visible);
+    }
+
+    /** The request path in a problem's {@code instance} differs by id; nothing else may. */
+    private static String normalise(String body) {
+        return body.replaceAll("\"instance\"\\s*:\\s*\"[^\"]*\"", "\"instance\":\"…\"");
+    }
+
+    private static String withQuery(String path, String query) {
+        return path + (path.contains("?") ? "&" : "?") + query;
+    }
+
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(LeakWorld.Member reader, String path, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + reader.token()).timeout(Duration.ofSeconds(30)).GET();
+            headers.forEach(b::header);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> r, int status, String path) {
+        assertThat(r.statusCode()).as("GET %s: %s", path, r.body()).isEqualTo(status);
+        return JSON.readTree(r.body());
+    }
+}
