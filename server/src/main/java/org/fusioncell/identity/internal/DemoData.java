@@ -58,10 +58,13 @@ class DemoData {
     private final IdentityAdministration administration;
     private final Environment environment;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DemoData(IdentityProperties properties, JdbcOrganisations organisations, JdbcUsers users,
              IdentityAdministration administration, Environment environment,
-             org.springframework.transaction.PlatformTransactionManager transactionManager) {
+             org.springframework.transaction.PlatformTransactionManager transactionManager,
+             org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.properties = properties;
         this.organisations = organisations;
@@ -98,24 +101,28 @@ class DemoData {
         ids.put("university", org("Université des sciences sociales de Nouakchott-Est", "ACADEMIC_INSTITUTION", null,
                 "MR", null));
         ids.put("cso", org("Réseau Amal pour la prévention", "CIVIL_SOCIETY_ORGANISATION", null, "MR", null));
-        administration.createAgreement(new AgreementForm("Protocole d'accord national inter-agences",
+        java.util.Map<String, String> agreements = new java.util.HashMap<>();
+        agreements.put("national", administration.createAgreement(new AgreementForm("Protocole d'accord national inter-agences",
                 "MOU", "2024-01-01", null, "ACTIVE", "SECRET", false,
                 List.of(ids.get("cell"), ids.get("police"), ids.get("customs"), ids.get("fiu"), ids.get("prosecutor")),
-                List.of("*"), List.of("Tableau commun de la menace", "Fichier national de surveillance")), null);
-        administration.createAgreement(new AgreementForm("Accord bilatéral de partage d'informations",
+                List.of("*"), List.of("Tableau commun de la menace", "Fichier national de surveillance")), null));
+        agreements.put("bilateral", administration.createAgreement(new AgreementForm("Accord bilatéral de partage d'informations",
                 "INFORMATION_SHARING_AGREEMENT", "2024-06-01", "2027-05-31", "ACTIVE", "RESTRICTED", false,
                 List.of(ids.get("cell"), ids.get("neighbour")), List.of("*"), List.of("Patrouilles frontalières conjointes")),
-                null);
-        administration.createAgreement(new AgreementForm("Accord de signalement de contenus en ligne",
+                null));
+        agreements.put("platform", administration.createAgreement(new AgreementForm("Accord de signalement de contenus en ligne",
                 "INFORMATION_SHARING_AGREEMENT", "2025-01-01", null, "ACTIVE", "UNCLASSIFIED", false,
-                List.of(ids.get("cell"), ids.get("platform")), List.of("online-content"), List.of()), null);
+                List.of(ids.get("cell"), ids.get("platform")), List.of("online-content"), List.of()), null));
+        java.util.Map<String, String> userIds = new java.util.HashMap<>();
         for (DemoUser u : USERS) {
             String id = administration.createUser(new UserForm(u.username(), u.displayName(), ids.get(u.organisation()),
                     u.password(), u.clearance(), u.roles(), u.caveats(), true), null);
             if (u.totpSecret() != null) {
                 users.setTotp(id, u.totpSecret(), null);
             }
+            userIds.put(u.username(), id);
         }
+        events.publishEvent(new org.fusioncell.identity.DemoIdentitySeeded(ids, agreements, userIds));
         log.info("Demo organisations, agreements and users seeded");
     }
 

@@ -1,0 +1,31 @@
+package org.fusioncell.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.fusioncell.identity.internal.Totp;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Logs a demo user in through the real login and second-factor pages. */
+public final class BrowserLogin {
+
+    private BrowserLogin() {
+    }
+
+    public static void logIn(Browser browser, String baseUrl, String language, String username, String password,
+                             String totpSecret) {
+        var driver = browser.driver();
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver.get(baseUrl + "/login?lang=" + language);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        if (totpSecret != null) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totp-submit")));
+            driver.findElement(By.id("code")).sendKeys(Totp.code(Totp.decodeSecret(totpSecret), Instant.now()));
+            driver.findElement(By.id("totp-submit")).click();
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+}
