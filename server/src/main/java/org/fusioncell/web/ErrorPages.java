@@ -41,7 +41,13 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (isApi(uri, request.getContextPath())) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status));
+            ProblemDetail problem = problem(status);
+            try {
+                problem.setInstance(java.net.URI.create(uri));
+            } catch (IllegalArgumentException malformed) {
+                // leave the instance out rather than fail while answering an error
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return new ModelAndView("error/" + page(status),
                 Map.of("status", String.valueOf(status.value()), "limitKib", String.valueOf(Math.max(1, sizeLimit.maxBodyBytes() / 1024))), status);

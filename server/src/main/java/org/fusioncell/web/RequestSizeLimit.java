@@ -2,6 +2,7 @@ package org.fusioncell.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,10 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.fusioncell.shared.ProblemDetails;
 import org.fusioncell.shared.RequestBodyTooLargeException;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,7 +95,66 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getOutputStream().write(json.writeValueAsBytes(body));
         } else {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            // Not sendError: the error dispatch would parse the over-size form body for parameters
+            // and fail. The page is rendered for a GET-shaped view of the request instead.
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            try {
+                request.getRequestDispatcher("/error").forward(new BodylessView(request), response);
+            } catch (ServletException e) {
+                throw new IOException("cannot render the 413 page", e);
+            }
+        }
+    }
+
+    /** The refused request seen without its body: only query parameters, method GET. */
+    static final class BodylessView extends HttpServletRequestWrapper {
+
+        private final Map<String, String[]> query;
+
+        BodylessView(HttpServletRequest request) {
+            super(request);
+            Map<String, String[]> params = new LinkedHashMap<>();
+            UriComponentsBuilder.fromUriString("/?" + Objects.toString(request.getQueryString(), "")).build()
+                    .getQueryParams().forEach((name, values) -> params.put(decode(name),
+                            values.stream().map(v -> v == null ? "" : decode(v)).toArray(String[]::new)));
+            this.query = Collections.unmodifiableMap(params);
+        }
+
+        private static String decode(String text) {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = query.get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return query;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(query.keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return query.get(name);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            throw new IOException("the body of a refused request is not read");
         }
     }
 

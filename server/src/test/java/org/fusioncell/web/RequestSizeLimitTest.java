@@ -3,6 +3,7 @@ package org.fusioncell.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,8 +90,9 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void pageRequestOverTheLimitIsSentToTheErrorPageAs413() throws Exception {
+    void pageRequestOverTheLimitIsShownTheErrorPageAs413WithoutReadingTheBody() throws Exception {
         mvc(limit).perform(post("/reports").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("text=" + "y".repeat(100)))
-                .andExpect(status().is(413));
+                .andExpect(status().is(413))
+                .andExpect(forwardedUrl("/error"));
     }
 }
