@@ -15,6 +15,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -24,8 +25,11 @@ import tools.jackson.core.JacksonException;
  * Every API error as an RFC 9457 problem detail. Bad input names the field ({@code field}
  * extension, a dotted path with indexes); "not found" and "hidden from you" are one and the same
  * answer. Messages never echo submitted values (they may be personal data).
+ * <p>Applies to {@code @RestController}s only: the UI's {@code @Controller}s answer errors with
+ * translated pages ({@code org.fusioncell.web}), and Spring's {@code /error} answers problem details
+ * for {@code /api/**} paths that reach no controller.
  */
-@RestControllerAdvice(basePackages = "org.fusioncell")
+@RestControllerAdvice(annotations = RestController.class)
 public class ProblemDetails {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
@@ -45,6 +49,20 @@ public class ProblemDetails {
         return p;
     }
 
+    /** 413 for a body over the limit; {@code field} is {@code body}. */
+    public static ProblemDetail tooLarge(long limitBytes) {
+        ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                "body: larger than the limit of " + limitBytes + " bytes; nothing was written.");
+        p.setProperty("field", "body");
+        p.setProperty("limitBytes", limitBytes);
+        return p;
+    }
+
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ProblemDetail bodyTooLarge(RequestBodyTooLargeException e) {
+        return tooLarge(e.limitBytes());
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return invalid(e.field(), e.problem());
@@ -62,6 +80,10 @@ public class ProblemDetails {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.findIn(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge.limitBytes());
+        }
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JacksonException je) {
             String path = je.getPath().stream()
@@ -120,6 +142,10 @@ public class ProblemDetails {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.findIn(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge.limitBytes());
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The server could not complete the request; nothing was written.");

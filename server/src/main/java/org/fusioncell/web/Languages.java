@@ -26,8 +26,10 @@ public class Languages implements WebMvcConfigurer {
     }
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("fc_lang");
+        resolver.setCookieSecure(secure);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             for (java.util.Enumeration<Locale> e = request.getLocales(); e.hasMoreElements(); ) {
