@@ -1,5 +1,7 @@
 package org.fusioncell.identity;
 
+import org.fusioncell.audit.AuditActor;
+import org.springframework.security.core.AuthenticatedPrincipal;
 import java.util.Set;
 
 /**
@@ -7,11 +9,18 @@ import java.util.Set;
  * is empty for sessions; for a token it holds {@code read}, {@code write}, {@code admin}, {@code audit}.
  */
 public record FusionCellPrincipal(String userId, String username, String displayName, String organisationId,
-                                  Set<Role> roles, Set<String> tokenScopes) {
+                                  Set<Role> roles, Set<String> tokenScopes)
+        implements AuditActor, AuthenticatedPrincipal {
 
     public FusionCellPrincipal {
         roles = Set.copyOf(roles);
         tokenScopes = Set.copyOf(tokenScopes);
+    }
+
+    /** The user id, so that {@code Authentication.getName()} names the user without personal data. */
+    @Override
+    public String getName() {
+        return userId;
     }
 
     public boolean has(Role role) {

@@ -140,6 +140,16 @@ public class ProblemDetails {
                 "This resource does not accept " + e.getMethod() + ".");
     }
 
+    /**
+     * Refusals by method security belong to the security filters, which answer them as problems
+     * (401/403) for the API and with the login page or 403 page for the UI: let them through.
+     */
+    @ExceptionHandler({org.springframework.security.access.AccessDeniedException.class,
+            org.springframework.security.core.AuthenticationException.class})
+    void securityRefusal(RuntimeException e) {
+        throw e;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.findIn(e);

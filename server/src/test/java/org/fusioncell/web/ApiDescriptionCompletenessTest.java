@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.fusioncell.testing.WithFusionCellUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @FusionCellTest
 @AutoConfigureMockMvc
 @Import(WebTestEndpoints.class)
-@WithMockUser
+@WithFusionCellUser(scopes = {"read", "write"})
 class ApiDescriptionCompletenessTest {
 
     @Autowired

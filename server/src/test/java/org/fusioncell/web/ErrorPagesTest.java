@@ -15,7 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.fusioncell.testing.WithFusionCellUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @FusionCellTest
 @AutoConfigureMockMvc
 @Import(WebTestEndpoints.class)
-@WithMockUser
+@WithFusionCellUser(scopes = {"read", "write"})
 class ErrorPagesTest {
 
     @Autowired

@@ -13,14 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.fusioncell.testing.WithFusionCellUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Health probes for an orchestrator and metrics for Prometheus (docs/operations.md). */
 @FusionCellTest
 @AutoConfigureMockMvc
 @Import(WebTestEndpoints.class)
-@WithMockUser
+@WithFusionCellUser(scopes = {"read", "write"})
 @Tag("persistence")
 class OperationsEndpointsTest {
 

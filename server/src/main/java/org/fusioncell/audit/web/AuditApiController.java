@@ -7,9 +7,7 @@ import org.fusioncell.audit.VerificationResult;
 import org.fusioncell.audit.internal.AuditorDesk;
 import org.fusioncell.shared.Page;
 import org.fusioncell.shared.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,11 +60,5 @@ class AuditApiController {
         }
         body.put("line", result.line());
         return body;
-    }
-
-    /** Hands refusals back to the security filters (403, or a login challenge), past the catch-all advice. */
-    @ExceptionHandler(AccessDeniedException.class)
-    public void refuse(AccessDeniedException e) {
-        throw e;
     }
 }

@@ -1,11 +1,11 @@
 package org.fusioncell.audit.web;
 
+import org.fusioncell.audit.AuditActor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is reading the log. Until identity's principal exists, the authentication's name is the user
- * id and the organisation is unknown; switching to {@code FusionCellPrincipal} happens here only.
+ * Who is reading the log: the authenticated principal, which identity makes an {@link AuditActor}.
  */
 final class CurrentAuditor {
 
@@ -18,6 +18,8 @@ final class CurrentAuditor {
     }
 
     static String organisationId() {
-        return null;
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof AuditActor actor
+                ? actor.organisationId() : null;
     }
 }

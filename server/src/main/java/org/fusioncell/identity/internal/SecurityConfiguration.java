@@ -68,7 +68,7 @@ class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.yaml").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.yaml", "/api/v1/openapi.json").permitAll()
                         .requestMatchers("/api/v1/admin/**").access(admin)
                         .requestMatchers("/api/v1/audit/**").access(AuthorizationManagers.allOf(scope("audit"), role(Role.AUDITOR)))
                         .requestMatchers(HttpMethod.GET, "/api/**").access(scope("read"))

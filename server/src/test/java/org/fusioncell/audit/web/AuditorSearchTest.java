@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.fusioncell.identity.Role;
+import org.fusioncell.testing.WithFusionCellUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 @FusionCellTest
@@ -35,7 +36,7 @@ class AuditorSearchTest {
     JustificationPolicy justification;
 
     @Test
-    @WithMockUser(username = "auditor-1", roles = "AUDITOR")
+    @WithFusionCellUser(userId = "auditor-1", roles = Role.AUDITOR, scopes = {"audit", "read"})
     void auditorFindsWhoConsultedAnItemAndThatSearchIsItselfRecorded() throws Exception {
         String item = Ids.newId();
         String reader = Ids.newId();
@@ -59,7 +60,7 @@ class AuditorSearchTest {
     }
 
     @Test
-    @WithMockUser(username = "auditor-2", roles = "AUDITOR")
+    @WithFusionCellUser(userId = "auditor-2", roles = Role.AUDITOR, scopes = {"audit", "read"})
     void timeFiltersAndPagingAreAppliedByTheDatabase() throws Exception {
         String actor = Ids.newId();
         for (int i = 0; i < 7; i++) {
@@ -75,7 +76,7 @@ class AuditorSearchTest {
     }
 
     @Test
-    @WithMockUser(roles = "AUDITOR")
+    @WithFusionCellUser(roles = Role.AUDITOR, scopes = {"audit", "read"})
     void badFilterIsAProblemNamingTheField() throws Exception {
         mvc.perform(get("/api/v1/audit/records").param("action", "peek"))
                 .andExpect(status().isBadRequest())
@@ -86,7 +87,7 @@ class AuditorSearchTest {
     }
 
     @Test
-    @WithMockUser(roles = "AUDITOR")
+    @WithFusionCellUser(roles = Role.AUDITOR, scopes = {"audit", "read"})
     void verifyEndpointReportsTheIntactChain() throws Exception {
         log.record(AuditRecord.of(AuditAction.LOGIN, Ids.newId(), null, null, List.of()));
         mvc.perform(get("/api/v1/audit/verify"))
@@ -96,7 +97,7 @@ class AuditorSearchTest {
     }
 
     @Test
-    @WithMockUser(roles = "ANALYST")
+    @WithFusionCellUser(roles = Role.ANALYST, scopes = {"read"})
     void whoIsNotAnAuditorIsRefusedTheApiAndThePage() throws Exception {
         mvc.perform(get("/api/v1/audit/records")).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit/verify")).andExpect(status().isForbidden());
@@ -104,7 +105,7 @@ class AuditorSearchTest {
     }
 
     @Test
-    @WithMockUser(roles = "AUDITOR")
+    @WithFusionCellUser(roles = Role.AUDITOR, scopes = {"audit", "read"})
     void pageIsRightToLeftInArabicWithLabelledFiltersAndAVerdict() throws Exception {
         log.record(AuditRecord.of(AuditAction.ERASURE, Ids.newId(), null, "report", List.of(Ids.newId())));
         mvc.perform(get("/audit/verify").param("lang", "ar"))
@@ -116,7 +117,7 @@ class AuditorSearchTest {
     }
 
     @Test
-    @WithMockUser(roles = "AUDITOR")
+    @WithFusionCellUser(roles = Role.AUDITOR, scopes = {"audit", "read"})
     void pageInFrenchShowsLocalisedTimesAndPages() throws Exception {
         log.record(AuditRecord.of(AuditAction.EXPORT, Ids.newId(), null, "report", List.of()));
         mvc.perform(get("/audit").param("lang", "fr").param("action", "EXPORT"))
