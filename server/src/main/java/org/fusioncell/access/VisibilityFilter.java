@@ -42,7 +42,9 @@ public final class VisibilityFilter {
 
         Builder(Reader reader, String informationType) {
             this.reader = reader;
-            this.grants = reader.agreements().stream().filter(g -> g.covers(informationType)).toList();
+            // a grant without parties reaches no owner, and an empty IN () list is not SQL
+            this.grants = reader.agreements().stream()
+                    .filter(g -> g.covers(informationType) && !g.parties().isEmpty()).toList();
             params.put("acc_user", reader.userId());
             params.put("acc_org", reader.organisationId());
             params.put("acc_orgtype", reader.organisationType().name());
