@@ -7,8 +7,9 @@ package org.fusioncell.access;
  *
  * <p>The rules, in order:
  * <ol>
- *   <li><b>Audience.</b> TLP:CLEAR reaches everyone. TLP:RED reaches the named users only. Otherwise
- *   the owner organisation and the named organisations are in the audience; under TLP:AMBER and
+ *   <li><b>Audience.</b> TLP:CLEAR reaches everyone, unless the item is under originator control.
+ *   TLP:RED reaches the named users only (not even the owner organisation as a whole). Otherwise the
+ *   owner organisation and the named organisations are in the audience; under TLP:AMBER and
  *   TLP:GREEN without originator control, so are the named organisation types and the parties to
  *   named agreements (an agreement in force, covering the information type, whose ceiling reaches
  *   the item's level, with the owner as a party); under TLP:GREEN without originator control, every
@@ -48,7 +49,10 @@ public final class AccessPolicy {
         Releasability rel = marking.releasability();
         switch (marking.tlp()) {
             case CLEAR:
-                return "TLP:CLEAR";
+                if (!marking.originatorControl()) {
+                    return "TLP:CLEAR";
+                }
+                break; // originator control outranks the label: the first recipients only
             case RED:
                 return rel.users().contains(reader.userId()) ? "named recipient" : null;
             default:

@@ -8,7 +8,7 @@ import java.util.Optional;
  * audience that releasability names; it is not a classification.
  */
 public enum Tlp {
-    /** No limit on disclosure: every user of the system. */
+    /** No limit on disclosure: every user of the system, unless originator control keeps it to the first recipients. */
     CLEAR("TLP:CLEAR"),
     /** The recipient's community: named recipients plus every organisation with an agreement with the owner. */
     GREEN("TLP:GREEN"),
@@ -36,7 +36,7 @@ public enum Tlp {
         }
         String t = text.trim().toUpperCase(Locale.ROOT);
         if (t.startsWith("TLP:")) {
-            t = t.substring(4);
+            t = t.substring(4).trim(); // "TLP: AMBER" is common in hand-written feeds
         }
         t = t.replace('+', '_').replace('-', '_').replace(' ', '_');
         if (t.equals("WHITE")) {

@@ -42,7 +42,9 @@ public final class VisibilityFilter {
 
         Builder(Reader reader, String informationType) {
             this.reader = reader;
-            this.grants = reader.agreements().stream().filter(g -> g.covers(informationType)).toList();
+            // a grant without parties reaches no owner, and an empty IN () list is not SQL
+            this.grants = reader.agreements().stream()
+                    .filter(g -> g.covers(informationType) && !g.parties().isEmpty()).toList();
             params.put("acc_user", reader.userId());
             params.put("acc_org", reader.organisationId());
             params.put("acc_orgtype", reader.organisationType().name());
@@ -71,9 +73,9 @@ public final class VisibilityFilter {
                         + ") AND m.classification_rank <= :acc_mx" + i + ")");
             }
             StringBuilder sql = new StringBuilder()
-                    .append("m.tlp = 'CLEAR'")
+                    .append("(m.tlp = 'CLEAR' AND m.originator_control = FALSE)")
                     .append(" OR (m.tlp = 'RED' AND ").append(term("USER", ":acc_user")).append(")")
-                    .append(" OR (m.tlp IN ('GREEN', 'AMBER', 'AMBER_STRICT') AND (m.owner_organisation_id = :acc_org OR ")
+                    .append(" OR (m.tlp <> 'RED' AND (m.owner_organisation_id = :acc_org OR ")
                     .append(term("ORG", ":acc_org")).append("))")
                     .append(" OR (m.tlp IN ('GREEN', 'AMBER') AND m.originator_control = FALSE AND (")
                     .append(String.join(" OR ", widened)).append("))");

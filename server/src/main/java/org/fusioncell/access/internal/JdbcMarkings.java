@@ -18,6 +18,7 @@ import org.fusioncell.access.Tlp;
 import org.fusioncell.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class JdbcMarkings implements Markings {
@@ -31,6 +32,7 @@ class JdbcMarkings implements Markings {
     }
 
     @Override
+    @Transactional // a marking row without its terms would release the item more widely than written
     public String save(Marking marking) {
         String id = Ids.newId();
         jdbc.sql("""
