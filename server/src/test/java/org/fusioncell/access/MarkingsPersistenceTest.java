@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, classes = AccessDatabaseSlice.class,
         properties = "spring.flyway.locations=classpath:db/migration/access")
 @ContextConfiguration(initializers = TestDatabase.class)
-@ActiveProfiles("test")
+@ActiveProfiles({"test", AccessDatabaseSlice.PROFILE})
 class MarkingsPersistenceTest {
 
     @Autowired
