@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stored markings. A marking is immutable: re-marking an item stores a new marking and points the
- * item at it, so the history of an item's markings is kept.
+ * Stored markings. A marking is immutable and stored once per distinct content: re-marking an item
+ * points it at another marking id (the item's own version history keeps the earlier one).
  */
 public interface Markings {
 
-    /** Stores the marking and returns its id, to be kept in the item's {@code marking_id} column. */
+    /** Stores the marking if new and returns its id (equal markings, equal ids), for the item's {@code marking_id}. */
     String save(Marking marking);
 
     Optional<Marking> find(String markingId);

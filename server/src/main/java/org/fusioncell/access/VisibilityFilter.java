@@ -10,6 +10,10 @@ import java.util.Map;
  * {@code access_marking_term}, so that lists, counts and pages are computed by the database over the
  * reader's allowed set only. Each item table keeps a {@code marking_id} column; pass its qualified
  * name as {@code markingColumn}.
+ *
+ * <p>The predicate is an uncorrelated {@code marking_id IN (SELECT … FROM access_marking …)}: since
+ * markings are stored once per distinct content ({@link Markings#save}), the policy is evaluated once
+ * per distinct marking — a few hundred in a real cell — not once per item row.
  */
 public final class VisibilityFilter {
 
@@ -19,8 +23,8 @@ public final class VisibilityFilter {
     /** Items the reader may see (VISIBLE). */
     public static SqlPredicate visible(Reader reader, String informationType, String markingColumn) {
         Builder b = new Builder(reader, informationType);
-        String sql = "EXISTS (SELECT 1 FROM access_marking m WHERE m.id = " + markingColumn
-                + " AND m.classification_rank <= :acc_clr AND " + b.caveatsHeld() + " AND (" + b.audience() + "))";
+        String sql = markingColumn + " IN (SELECT m.id FROM access_marking m WHERE"
+                + " m.classification_rank <= :acc_clr AND " + b.caveatsHeld() + " AND (" + b.audience() + "))";
         b.params.put("acc_clr", reader.clearanceRank());
         return new SqlPredicate(sql, b.params);
     }
@@ -29,7 +33,7 @@ public final class VisibilityFilter {
     public static SqlPredicate known(Reader reader, String informationType, String markingColumn) {
         Builder b = new Builder(reader, informationType);
         String community = b.ownerCommunity(false);
-        String sql = "EXISTS (SELECT 1 FROM access_marking m WHERE m.id = " + markingColumn + " AND (("
+        String sql = markingColumn + " IN (SELECT m.id FROM access_marking m WHERE (("
                 + b.audience() + ")" + (community == null ? "" : " OR (m.tlp <> 'RED' AND (" + community + "))")
                 + "))";
         return new SqlPredicate(sql, b.params);

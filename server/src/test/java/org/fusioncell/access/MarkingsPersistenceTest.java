@@ -60,9 +60,16 @@ class MarkingsPersistenceTest {
     }
 
     @Test
-    void savingTheSameMarkingTwiceKeepsTwoVersions() {
-        Marking m = new Marking(1, Tlp.GREEN, Releasability.toOrganisations(PolicyWorld.PLATFORM), false, Set.of(), PolicyWorld.POLICE);
-        assertThat(markings.save(m)).isNotEqualTo(markings.save(m));
+    void equalMarkingsShareOneStoredRowAndDifferentOnesDoNot() {
+        Marking m = new Marking(1, Tlp.GREEN, new Releasability(Set.of(PolicyWorld.PLATFORM, PolicyWorld.POLICE), Set.of(),
+                Set.of(), Set.of()), false, Set.of("EYES", "NATIONAL-ONLY"), PolicyWorld.POLICE);
+        Marking same = new Marking(1, Tlp.GREEN, new Releasability(new java.util.LinkedHashSet<>(List.of(PolicyWorld.POLICE,
+                PolicyWorld.PLATFORM)), Set.of(), Set.of(), Set.of()), false, Set.of("NATIONAL-ONLY", "EYES"), PolicyWorld.POLICE);
+        Marking other = new Marking(1, Tlp.AMBER, m.releasability(), false, m.caveats(), PolicyWorld.POLICE);
+        String id = markings.save(m);
+        assertThat(markings.save(same)).isEqualTo(id);
+        assertThat(markings.save(other)).isNotEqualTo(id);
+        assertThat(markings.find(id)).contains(m);
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One page of a list plus its total, as every list endpoint runs it: the reader's
  * {@link VisibilityFilter#visible} predicate AND-ed into {@code SELECT … ORDER BY … LIMIT 50} and
- * {@code SELECT COUNT(*)}, over 100,000 items each with its own marking, on an in-memory H2 in
+ * {@code SELECT COUNT(*)}, over 100,000 items carrying 2,000 distinct markings (and, as the worst case, each its own), on an in-memory H2 in
  * PostgreSQL mode built with the access module's own migration.
  */
 @State(Scope.Benchmark)
@@ -54,6 +54,13 @@ public class VisibilityFilterBenchmark {
     /** Agreements the reader's organisation has in force: 0 (a lone agency) or 5 (a well-connected cell). */
     @Param({"0", "5"})
     public int agreements;
+
+    /**
+     * How many distinct markings the items carry. Markings are stored once per distinct content, so a
+     * real cell has a few hundred to a few thousand; 100000 is the worst case of every item its own.
+     */
+    @Param({"2000", "100000"})
+    public int distinctMarkings;
 
     private Connection keepAlive;
     private JdbcClient jdbc;
@@ -107,9 +114,12 @@ public class VisibilityFilterBenchmark {
                      "INSERT INTO access_marking_term (marking_id, kind, term) VALUES (?, ?, ?)");
              PreparedStatement item = keepAlive.prepareStatement("INSERT INTO bench_item (id, marking_id) VALUES (?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
-            for (int i = 0; i < items; i++) {
+            java.util.List<String> pool = new java.util.ArrayList<>();
+            java.util.Random pick = new java.util.Random(11L);
+            for (int i = 0; i < Math.min(items, distinctMarkings); i++) {
                 Marking m = world.marking();
                 String id = world.id();
+                pool.add(id);
                 marking.setString(1, id);
                 marking.setInt(2, m.classificationRank());
                 marking.setString(3, m.tlp().name());
@@ -122,12 +132,16 @@ public class VisibilityFilterBenchmark {
                 terms(term, id, "AGREEMENT", m.releasability().agreements());
                 terms(term, id, "USER", m.releasability().users());
                 terms(term, id, "CAVEAT", m.caveats());
-                item.setString(1, world.id());
-                item.setString(2, id);
-                item.addBatch();
                 if (i % 5_000 == 4_999) {
                     marking.executeBatch();
                     term.executeBatch();
+                }
+            }
+            for (int i = 0; i < items; i++) {
+                item.setString(1, world.id());
+                item.setString(2, pool.size() == items ? pool.get(i) : pool.get(pick.nextInt(pool.size())));
+                item.addBatch();
+                if (i % 5_000 == 4_999) {
                     item.executeBatch();
                 }
             }

@@ -15,7 +15,6 @@ import org.fusioncell.access.Markings;
 import org.fusioncell.access.OrganisationType;
 import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
-import org.fusioncell.shared.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +30,23 @@ class JdbcMarkings implements Markings {
         this.clock = clock;
     }
 
+    /**
+     * Markings are content-addressed: equal markings share one row (its id is a digest of the
+     * content), so the SQL predicate is evaluated once per distinct marking, however many items carry it.
+     */
     @Override
     @Transactional // a marking row without its terms would release the item more widely than written
     public String save(Marking marking) {
-        String id = Ids.newId();
+        String id = MarkingDigest.of(marking);
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM access_marking WHERE id = :id").param("id", id)
+                .query(Long.class).single() > 0;
+        if (known) {
+            return id;
+        }
+        // ON CONFLICT DO NOTHING: a concurrent save of the same marking is not an error (H2 and PostgreSQL)
         jdbc.sql("""
                 INSERT INTO access_marking (id, classification_rank, tlp, originator_control, owner_organisation_id, created_at)
-                VALUES (:id, :rank, :tlp, :orcon, :owner, :at)""")
+                VALUES (:id, :rank, :tlp, :orcon, :owner, :at) ON CONFLICT DO NOTHING""")
                 .param("id", id).param("rank", marking.classificationRank()).param("tlp", marking.tlp().name())
                 .param("orcon", marking.originatorControl()).param("owner", marking.ownerOrganisation())
                 .param("at", java.sql.Timestamp.from(Instant.now(clock)))
@@ -53,7 +62,7 @@ class JdbcMarkings implements Markings {
 
     private void insertTerms(String markingId, String kind, Collection<String> terms) {
         for (String term : new HashSet<>(terms)) {
-            jdbc.sql("INSERT INTO access_marking_term (marking_id, kind, term) VALUES (:m, :k, :t)")
+            jdbc.sql("INSERT INTO access_marking_term (marking_id, kind, term) VALUES (:m, :k, :t) ON CONFLICT DO NOTHING")
                     .param("m", markingId).param("k", kind).param("t", term).update();
         }
     }
