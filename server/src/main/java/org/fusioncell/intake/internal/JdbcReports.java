@@ -27,6 +27,7 @@ import org.fusioncell.intake.Grading;
 import org.fusioncell.intake.Place;
 import org.fusioncell.intake.Report;
 import org.fusioncell.intake.ReportAccess;
+import org.fusioncell.intake.ReportContributed;
 import org.fusioncell.intake.ReportDraft;
 import org.fusioncell.intake.ReportSummary;
 import org.fusioncell.intake.Reports;
@@ -34,6 +35,7 @@ import org.fusioncell.intake.SourceReliability;
 import org.fusioncell.shared.Ids;
 import org.fusioncell.shared.Page;
 import org.fusioncell.shared.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,8 +53,11 @@ class JdbcReports implements Reports {
     private final AuditLog audit;
     private final JustificationPolicy justification;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    JdbcReports(JdbcClient jdbc, Markings markings, AuditLog audit, JustificationPolicy justification, Clock clock) {
+    JdbcReports(JdbcClient jdbc, Markings markings, AuditLog audit, JustificationPolicy justification, Clock clock,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.markings = markings;
         this.audit = audit;
@@ -86,6 +91,7 @@ class JdbcReports implements Reports {
                 INFORMATION_TYPE, List.of(id)).withPurpose(author.purpose())
                 .withDetails(Map.of("classificationRank", String.valueOf(d.marking().classificationRank()),
                         "tlp", d.marking().tlp().name())));
+        events.publishEvent(new ReportContributed(id, author.organisationId()));
         return new Report(id, d.title(), d.body(), language, d.occurredAt(), now, place, d.grading(), d.marking(),
                 author.organisationId(), author.userId(), d.retentionUntil(), 1);
     }
