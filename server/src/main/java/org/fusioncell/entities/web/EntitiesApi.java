@@ -80,17 +80,17 @@ class EntitiesApi {
     }
 
     @GetMapping("/{id}/links")
-    Map<String, List<EntityView.Link>> links(@PathVariable String id) {
+    Map<String, Object> links(@PathVariable String id) {
         Reader reader = readers.current();
         Entity entity = opened(reader, id);
-        return Map.of("items", entities.links(reader, entity).stream().map(l -> EntityView.of(l, scheme)).toList());
+        return Map.of("entityId", entity.id(), "items", entities.links(reader, entity).stream().map(l -> EntityView.of(l, scheme)).toList());
     }
 
     @GetMapping("/{id}/correlations")
     EntityView.CorrelationsJson correlations(@PathVariable String id) {
         Reader reader = readers.current();
         Entity entity = opened(reader, id);
-        return EntityView.of(entities.correlations(reader, entity), scheme,
+        return EntityView.of(entity.id(), entities.correlations(reader, entity), scheme,
                 org -> organisations.find(org).map(OrganisationSummary::name).orElse(null));
     }
 

@@ -30,7 +30,7 @@ final class EntityView {
                   Instant recordedAt) {
     }
 
-    record CorrelationsJson(String identifierKey, java.util.List<Full> entities, java.util.List<Notice> notices) {
+    record CorrelationsJson(String entityId, String identifierKey, java.util.List<Full> entities, java.util.List<Notice> notices) {
     }
 
     static MarkingJson of(Marking m, ClassificationScheme scheme) {
@@ -48,9 +48,9 @@ final class EntityView {
                 l.reportId(), l.confidence(), l.validFrom(), l.validTo(), of(l.marking(), scheme));
     }
 
-    static CorrelationsJson of(Correlations c, ClassificationScheme scheme,
+    static CorrelationsJson of(String entityId, Correlations c, ClassificationScheme scheme,
                                java.util.function.Function<String, String> organisationName) {
-        return new CorrelationsJson(c.identifierKey(), c.visible().stream().map(e -> of(e, scheme)).toList(),
+        return new CorrelationsJson(entityId, c.identifierKey(), c.visible().stream().map(e -> of(e, scheme)).toList(),
                 c.notices().stream().map(n -> new Notice(n.entityId(), n.holderOrganisationId(),
                         organisationName.apply(n.holderOrganisationId()), level(scheme, n.classificationRank()),
                         n.recordedAt())).toList());
