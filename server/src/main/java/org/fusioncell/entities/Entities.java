@@ -1,0 +1,34 @@
+package org.fusioncell.entities;
+
+import java.util.List;
+import org.fusioncell.access.Reader;
+import org.fusioncell.shared.Page;
+import org.fusioncell.shared.PageRequest;
+
+/**
+ * Entities, read through the reader's access predicate only; every call is audited (ids only).
+ * {@link #correlations} and {@link #links} take an entity the reader has {@link #open opened}.
+ */
+public interface Entities {
+
+    String INFORMATION_TYPE = "entity";
+
+    /**
+     * Records the entity, or reuses the one already held under the same key and the same marking if
+     * the author may see it; an entity the author may not see is never merged into: they get their own,
+     * correlated through the key.
+     */
+    Recorded record(Reader author, EntityDraft draft);
+
+    /** {@code type} and {@code text} (label or identifier key, case-insensitive) are optional filters. */
+    Page<Entity> list(Reader reader, EntityType type, String text, PageRequest page);
+
+    long count(Reader reader, EntityType type, String text);
+
+    EntityAccess open(Reader reader, String entityId);
+
+    Correlations correlations(Reader reader, Entity entity);
+
+    /** Links from or to the entity whose own marking and both ends the reader may see. */
+    List<EntityLink> links(Reader reader, Entity entity);
+}
