@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Attachments of a report: upload (multipart {@code file}), list, download — through the report's access. */
@@ -109,6 +110,15 @@ class ReportAttachmentsApi {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLargeProblem(e.getMaxUploadSize()));
+    }
+
+    /** Tomcat refuses some names (NUL) and malformed bodies while parsing: still bad input naming the file. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadable(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException max) {
+            return tooLargeProblem(max.getMaxUploadSize());
+        }
+        return ProblemDetails.invalid("file", "the upload could not be read (malformed body or file name)");
     }
 
     static ProblemDetail tooLargeProblem(long limit) {
