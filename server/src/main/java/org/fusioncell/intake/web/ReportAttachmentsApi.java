@@ -83,23 +83,25 @@ class ReportAttachmentsApi {
     ResponseEntity<?> download(@PathVariable String id, @PathVariable String attachmentId,
                                @RequestHeader(name = ReportsApi.JUSTIFICATION_HEADER, required = false) String why) {
         return switch (attachments.open(readers.current(), id, attachmentId, why)) {
-            case Disclosure.Granted<Attachments.Content> g -> {
-                Attachment a = g.value().attachment();
-                if (!Files.isReadable(g.value().file())) {
-                    throw new IllegalStateException("attachment content missing for " + a.id());
-                }
-                yield ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(a.mediaType()))
-                        .contentLength(a.size())
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename(a.displayName(), StandardCharsets.UTF_8).build().toString())
-                        .header("X-Content-Type-Options", "nosniff")
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .eTag("\"" + a.sha256() + "\"")
-                        .body(new FileSystemResource(g.value().file()));
-            }
+            case Disclosure.Granted<Attachments.Content> g -> fileResponse(g.value());
             case Disclosure.Refused<Attachments.Content> r -> refusals.answer(r.refusal());
         };
+    }
+
+    static ResponseEntity<?> fileResponse(Attachments.Content content) {
+        Attachment a = content.attachment();
+        if (!Files.isReadable(content.file())) {
+            throw new IllegalStateException("attachment content missing for " + a.id());
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.mediaType()))
+                .contentLength(a.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.displayName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .eTag("\"" + a.sha256() + "\"")
+                .body(new FileSystemResource(content.file()));
     }
 
     @ExceptionHandler(AttachmentTooLargeException.class)
