@@ -1,5 +1,6 @@
 package org.fusioncell.intake;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.fusioncell.access.Reader;
 import org.fusioncell.shared.Page;
@@ -7,8 +8,8 @@ import org.fusioncell.shared.PageRequest;
 
 /**
  * Reports, read through the reader's access predicate only. Every call is audited: contributions as
- * collection, lists and opened reports as consultation (ids only), searches and counts as search,
- * exports as export.
+ * collection, revisions as alteration, lists and opened reports as consultation (ids only), searches
+ * and counts as search, exports as export.
  */
 public interface Reports {
 
@@ -17,12 +18,34 @@ public interface Reports {
     Report contribute(Reader author, ReportDraft draft);
 
     /** {@code text} (optional) matches title or body, case-insensitively. */
-    Page<ReportSummary> list(Reader reader, String text, PageRequest page);
+    default Page<ReportSummary> list(Reader reader, String text, PageRequest page) {
+        return list(reader, text, null, page);
+    }
 
-    long count(Reader reader, String text);
+    /** {@code tag} (optional) keeps reports carrying that {@code taxonomy:value} tag. */
+    Page<ReportSummary> list(Reader reader, String text, String tag, PageRequest page);
+
+    default long count(Reader reader, String text) {
+        return count(reader, text, null);
+    }
+
+    long count(Reader reader, String text, String tag);
 
     ReportAccess open(Reader reader, String reportId, String justification);
 
     /** Streams every report the reader may see, newest first; returns how many were written. */
     long export(Reader reader, Consumer<Report> sink);
+
+    /**
+     * Stores {@code draft} as the next version when {@code expectedVersion} is still the current one.
+     * Only users of the originating organisation who may see the report can revise it; for anyone else
+     * the report is {@link Revision.Unknown}. Every version is kept; {@code ReportRevised} is published.
+     */
+    Revision revise(Reader author, String reportId, int expectedVersion, ReportDraft draft, String reason);
+
+    /** Who changed the report, when and why, oldest first. */
+    Disclosure<List<ReportVersion>> versions(Reader reader, String reportId, String justification);
+
+    /** The content of one version, released only if both the current and that version's marking allow. */
+    Disclosure<Report> version(Reader reader, String reportId, int version, String justification);
 }

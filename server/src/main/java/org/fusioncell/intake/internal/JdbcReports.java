@@ -23,6 +23,9 @@ import org.fusioncell.audit.AuditAction;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.audit.JustificationPolicy;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.fusioncell.intake.Disclosure;
 import org.fusioncell.intake.Grading;
 import org.fusioncell.intake.Place;
 import org.fusioncell.intake.Report;
@@ -30,6 +33,8 @@ import org.fusioncell.intake.ReportAccess;
 import org.fusioncell.intake.ReportContributed;
 import org.fusioncell.intake.ReportDraft;
 import org.fusioncell.intake.ReportSummary;
+import org.fusioncell.intake.ReportVersion;
+import org.fusioncell.intake.Revision;
 import org.fusioncell.intake.Reports;
 import org.fusioncell.intake.SourceReliability;
 import org.fusioncell.shared.Ids;
@@ -54,10 +59,16 @@ class JdbcReports implements Reports {
     private final JustificationPolicy justification;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ReportHistory history;
+    private final ReportTags tags;
+    private final IntakeSettings settings;
 
     JdbcReports(JdbcClient jdbc, Markings markings, AuditLog audit, JustificationPolicy justification, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, ReportHistory history, ReportTags tags, IntakeSettings settings) {
         this.events = events;
+        this.history = history;
+        this.tags = tags;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.markings = markings;
         this.audit = audit;
@@ -73,6 +84,8 @@ class JdbcReports implements Reports {
         String markingId = markings.save(d.marking());
         String language = TextLanguage.detect(d.title() + "\n" + d.body());
         Place place = d.place() == null ? new Place(null, null, null) : d.place();
+        LocalDate retention = d.retentionUntil() != null ? d.retentionUntil()
+                : LocalDate.ofInstant(now, ZoneOffset.UTC).plus(settings.retention());
         jdbc.sql("""
                 INSERT INTO intake_report (id, title, body, language, occurred_at, reported_at, place_name, latitude,
                     longitude, source_reliability, information_credibility, marking_id, originating_organisation_id,
@@ -85,21 +98,23 @@ class JdbcReports implements Reports {
                 .param("lat", place.latitude()).param("lon", place.longitude())
                 .param("rel", d.grading().reliability().name()).param("cred", d.grading().credibility())
                 .param("marking", markingId).param("org", author.organisationId()).param("author", author.userId())
-                .param("retention", d.retentionUntil()).param("now", Timestamp.from(now))
+                .param("retention", retention).param("now", Timestamp.from(now))
                 .update();
+        tags.replace(id, d.tags());
+        history.record(id, 1, d, language, markingId, retention, author.userId(), now, null);
         audit.record(AuditRecord.of(AuditAction.COLLECTION, author.userId(), author.organisationId(),
                 INFORMATION_TYPE, List.of(id)).withPurpose(author.purpose())
                 .withDetails(Map.of("classificationRank", String.valueOf(d.marking().classificationRank()),
                         "tlp", d.marking().tlp().name())));
         events.publishEvent(new ReportContributed(id, author.organisationId()));
         return new Report(id, d.title(), d.body(), language, d.occurredAt(), now, place, d.grading(), d.marking(),
-                author.organisationId(), author.userId(), d.retentionUntil(), 1);
+                author.organisationId(), author.userId(), retention, 1, d.tags());
     }
 
     @Override
     @Transactional
-    public Page<ReportSummary> list(Reader reader, String text, PageRequest page) {
-        Query q = query(reader, text);
+    public Page<ReportSummary> list(Reader reader, String text, String tag, PageRequest page) {
+        Query q = query(reader, text, tag);
         long total = countWhere(q);
         List<String[]> rows = jdbc.sql("SELECT r.id, r.title, r.language, r.reported_at, r.source_reliability, "
                         + "r.information_credibility, r.marking_id, r.originating_organisation_id FROM intake_report r WHERE "
@@ -110,9 +125,11 @@ class JdbcReports implements Reports {
                         rs.getString(7), rs.getString(8)})
                 .list();
         Map<String, Marking> marks = markings.findAll(rows.stream().map(r -> r[6]).toList());
+        Map<String, List<String>> tagsOf = tags.of(rows.stream().map(r -> r[0]).toList());
         List<ReportSummary> items = rows.stream().map(r -> new ReportSummary(r[0], r[1], r[2], Instant.parse(r[3]),
-                new Grading(SourceReliability.valueOf(r[4]), Integer.parseInt(r[5])), marks.get(r[6]), r[7])).toList();
-        audit.record(AuditRecord.of(text == null ? AuditAction.CONSULTATION : AuditAction.SEARCH, reader.userId(),
+                new Grading(SourceReliability.valueOf(r[4]), Integer.parseInt(r[5])), marks.get(r[6]), r[7],
+                tagsOf.getOrDefault(r[0], List.of()))).toList();
+        audit.record(AuditRecord.of(text == null && tag == null ? AuditAction.CONSULTATION : AuditAction.SEARCH, reader.userId(),
                         reader.organisationId(), INFORMATION_TYPE, items.stream().map(ReportSummary::id).toList())
                 .withPurpose(reader.purpose())
                 .withDetails(Map.of("view", "list", "page", String.valueOf(page.page()), "total", String.valueOf(total))));
@@ -121,8 +138,8 @@ class JdbcReports implements Reports {
 
     @Override
     @Transactional
-    public long count(Reader reader, String text) {
-        long total = countWhere(query(reader, text));
+    public long count(Reader reader, String text, String tag) {
+        long total = countWhere(query(reader, text, tag));
         audit.record(AuditRecord.of(AuditAction.SEARCH, reader.userId(), reader.organisationId(), INFORMATION_TYPE,
                 List.of()).withPurpose(reader.purpose()).withDetails(Map.of("view", "count", "total", String.valueOf(total))));
         return total;
@@ -135,7 +152,7 @@ class JdbcReports implements Reports {
             return new ReportAccess.Unknown();
         }
         List<Report> found = jdbc.sql("SELECT " + COLUMNS + " FROM intake_report r WHERE r.id = :id")
-                .param("id", reportId).query(this::rowWithoutMarking).list();
+                .param("id", reportId).query(JdbcReports::rowWithoutMarking).list();
         if (found.isEmpty()) {
             return new ReportAccess.Unknown();
         }
@@ -161,7 +178,8 @@ class JdbcReports implements Reports {
                     return new ReportAccess.JustificationNeeded(reportId);
                 }
                 audit.record(base.withJustification(needed || (why != null && !why.isBlank()) ? why.strip() : null));
-                return new ReportAccess.Opened(withMarking(stored, marking));
+                return new ReportAccess.Opened(withMarking(stored, marking, tags.of(List.of(reportId))
+                        .getOrDefault(reportId, List.of())));
             }
         }
     }
@@ -193,14 +211,16 @@ class JdbcReports implements Reports {
 
     private void flush(List<Report> batch, Map<String, String> markingOf, Consumer<Report> sink) {
         Map<String, Marking> marks = markings.findAll(batch.stream().map(r -> markingOf.get(r.id())).toList());
-        batch.forEach(r -> sink.accept(withMarking(r, marks.get(markingOf.get(r.id())))));
+        Map<String, List<String>> tagsOf = tags.of(batch.stream().map(Report::id).toList());
+        batch.forEach(r -> sink.accept(withMarking(r, marks.get(markingOf.get(r.id())),
+                tagsOf.getOrDefault(r.id(), List.of()))));
         batch.clear();
     }
 
     private record Query(String where, Map<String, Object> params) {
     }
 
-    private static Query query(Reader reader, String text) {
+    private static Query query(Reader reader, String text, String tag) {
         SqlPredicate visible = VisibilityFilter.visible(reader, INFORMATION_TYPE, "r.marking_id");
         Map<String, Object> params = new HashMap<>(visible.params());
         String where = visible.sql();
@@ -210,6 +230,10 @@ class JdbcReports implements Reports {
             params.put("text", like);
             where += " AND (LOWER(r.title) LIKE :text ESCAPE '\\' OR LOWER(r.body) LIKE :text ESCAPE '\\')";
         }
+        if (tag != null && !tag.isBlank()) {
+            params.put("tag", tag.strip());
+            where += " AND r.id IN (SELECT t.report_id FROM intake_report_tag t WHERE t.tag = :tag)";
+        }
         return new Query(where, params);
     }
 
@@ -218,7 +242,7 @@ class JdbcReports implements Reports {
                 .query(Long.class).single();
     }
 
-    private Report rowWithoutMarking(ResultSet rs, int n) throws SQLException {
+    static Report rowWithoutMarking(ResultSet rs, int n) throws SQLException {
         Timestamp occurred = rs.getTimestamp("occurred_at");
         java.sql.Date retention = rs.getDate("retention_until");
         Double lat = rs.getObject("latitude") == null ? null : rs.getDouble("latitude");
@@ -232,8 +256,23 @@ class JdbcReports implements Reports {
                 retention == null ? null : retention.toLocalDate(), rs.getInt("version"));
     }
 
-    private static Report withMarking(Report r, Marking m) {
+    static Report withMarking(Report r, Marking m, List<String> tagList) {
         return new Report(r.id(), r.title(), r.body(), r.language(), r.occurredAt(), r.reportedAt(), r.place(),
-                r.grading(), m, r.originatingOrganisationId(), r.authorUserId(), r.retentionUntil(), r.version());
+                r.grading(), m, r.originatingOrganisationId(), r.authorUserId(), r.retentionUntil(), r.version(), tagList);
+    }
+
+    @Override
+    public Revision revise(Reader author, String reportId, int expectedVersion, ReportDraft draft, String reason) {
+        return history.revise(author, reportId, expectedVersion, draft, reason);
+    }
+
+    @Override
+    public Disclosure<List<ReportVersion>> versions(Reader reader, String reportId, String why) {
+        return history.versions(reader, reportId, why);
+    }
+
+    @Override
+    public Disclosure<Report> version(Reader reader, String reportId, int version, String why) {
+        return history.version(reader, reportId, version, why);
     }
 }

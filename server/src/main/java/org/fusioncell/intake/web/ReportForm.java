@@ -3,6 +3,8 @@ package org.fusioncell.intake.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.MarkingForm;
@@ -12,11 +14,25 @@ import org.fusioncell.intake.Grading;
 import org.fusioncell.intake.Place;
 import org.fusioncell.intake.ReportDraft;
 import org.fusioncell.intake.SourceReliability;
+import org.fusioncell.intake.Taxonomies;
 import org.fusioncell.shared.InvalidInputException;
 
-/** A report as a client sends it; {@link #toDraft} checks every field and names the one that is wrong. */
+/**
+ * A report as a client sends it; {@link #toDraft} checks every field and names the one that is wrong.
+ * {@code version} (the version being replaced) and {@code reason} only matter when revising.
+ */
 public record ReportForm(String title, String body, String occurredAt, PlaceForm place, GradingForm grading,
-                         MarkingForm marking, String retentionUntil) {
+                         MarkingForm marking, String retentionUntil, List<String> tags, Integer version,
+                         String reason) {
+
+    static final int MAX_TAGS = 50;
+    static final int MAX_REASON = 1000;
+
+    /** The form without tags or revision fields, as before they existed. */
+    public ReportForm(String title, String body, String occurredAt, PlaceForm place, GradingForm grading,
+                      MarkingForm marking, String retentionUntil) {
+        this(title, body, occurredAt, place, grading, marking, retentionUntil, null, null, null);
+    }
 
     static final int MAX_TITLE = 500;
     static final int MAX_BODY = 200_000;
@@ -28,6 +44,10 @@ public record ReportForm(String title, String body, String occurredAt, PlaceForm
     }
 
     ReportDraft toDraft(ClassificationScheme scheme, MarkingVocabulary vocabulary, Reader author) {
+        return toDraft(scheme, vocabulary, author, new Taxonomies(null));
+    }
+
+    ReportDraft toDraft(ClassificationScheme scheme, MarkingVocabulary vocabulary, Reader author, Taxonomies taxonomies) {
         String t = required(title, "title", MAX_TITLE);
         String b = required(body, "body", MAX_BODY);
         Instant occurred = null;
@@ -79,7 +99,34 @@ public record ReportForm(String title, String body, String occurredAt, PlaceForm
                 throw new InvalidInputException("retentionUntil", "not a date such as 2031-12-31");
             }
         }
-        return new ReportDraft(t, b, occurred, p, new Grading(reliability, credibility), m, retention);
+        List<String> checkedTags = new ArrayList<>();
+        if (tags != null) {
+            if (tags.size() > MAX_TAGS) {
+                throw new InvalidInputException("tags", "at most " + MAX_TAGS + " tags");
+            }
+            for (int i = 0; i < tags.size(); i++) {
+                String tag = tags.get(i) == null ? null : tags.get(i).strip();
+                if (!taxonomies.knows(tag)) {
+                    throw new InvalidInputException("tags[" + i + "]",
+                            "not a configured tag: write taxonomy:value, e.g. threat-type:cyber");
+                }
+                if (!checkedTags.contains(tag)) {
+                    checkedTags.add(tag);
+                }
+            }
+        }
+        return new ReportDraft(t, b, occurred, p, new Grading(reliability, credibility), m, retention, checkedTags);
+    }
+
+    /** The reason for a revision: optional, bounded. */
+    String checkedReason() {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "at most " + MAX_REASON + " characters");
+        }
+        return reason.strip();
     }
 
     private static String required(String value, String field, int max) {

@@ -41,9 +41,11 @@ class ReportPages {
     private final Organisations organisations;
     private final MarkingVocabulary vocabulary;
     private final ClassificationScheme scheme;
+    private final org.fusioncell.intake.Attachments attachments;
 
     ReportPages(Reports reports, Readers readers, Organisations organisations, MarkingVocabulary vocabulary,
-                ClassificationScheme scheme) {
+                ClassificationScheme scheme, org.fusioncell.intake.Attachments attachments) {
+        this.attachments = attachments;
         this.reports = reports;
         this.readers = readers;
         this.organisations = organisations;
@@ -107,6 +109,14 @@ class ReportPages {
         switch (reports.open(readers.current(), id, justification)) {
             case ReportAccess.Opened opened -> {
                 model.addAttribute("report", ReportView.of(opened.report(), scheme));
+                if (reports.versions(readers.current(), id, justification)
+                        instanceof org.fusioncell.intake.Disclosure.Granted<java.util.List<org.fusioncell.intake.ReportVersion>> v) {
+                    model.addAttribute("versions", v.value().stream().map(x -> ReportView.Version.of(x, scheme)).toList());
+                }
+                if (attachments.list(readers.current(), id, justification)
+                        instanceof org.fusioncell.intake.Disclosure.Granted<java.util.List<org.fusioncell.intake.Attachment>> a) {
+                    model.addAttribute("attachments", a.value());
+                }
                 model.addAttribute("organisationNames", organisationNames());
                 return "intake/report";
             }
@@ -121,6 +131,36 @@ class ReportPages {
                 return "intake/report-held";
             }
             case ReportAccess.Unknown unknown -> throw new NotFoundException("report");
+        }
+    }
+
+    /** Download from the report page: same headers and audit as the API; any refusal is "not found". */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<?> download(@PathVariable String id, @PathVariable String attachmentId) {
+        if (attachments.open(readers.current(), id, attachmentId, null)
+                instanceof org.fusioncell.intake.Disclosure.Granted<org.fusioncell.intake.Attachments.Content> g) {
+            return ReportAttachmentsApi.fileResponse(g.value());
+        }
+        throw new NotFoundException("report");
+    }
+
+    /** Upload from the report page; errors come back on the page's error line. */
+    @PostMapping("/{id}/attachments")
+    String attach(@PathVariable String id,
+                  @org.springframework.web.bind.annotation.RequestPart(name = "file", required = false)
+                  org.springframework.web.multipart.MultipartFile file, Model model) {
+        try {
+            ReportAttachmentsApi.store(attachments, readers, id, file);
+            return "redirect:/reports/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errorField", e.field());
+            model.addAttribute("errorProblem", e.problem());
+            return show(id, null, model);
+        } catch (org.fusioncell.intake.AttachmentTooLargeException e) {
+            model.addAttribute("errorField", "file");
+            model.addAttribute("errorProblem", "larger than " + e.limitBytes() + " bytes");
+            return show(id, null, model);
         }
     }
 

@@ -15,12 +15,10 @@ import org.fusioncell.identity.Readers;
 import org.fusioncell.intake.Report;
 import org.fusioncell.intake.ReportAccess;
 import org.fusioncell.intake.Reports;
-import org.fusioncell.shared.NotFoundException;
+import org.fusioncell.intake.Taxonomies;
+import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.Page;
 import org.fusioncell.shared.PageRequest;
-import org.fusioncell.shared.ProblemDetails;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +43,13 @@ class ReportsApi {
     private final MarkingVocabulary vocabulary;
     private final ClassificationScheme scheme;
     private final JsonMapper json;
+    private final Taxonomies taxonomies;
+    private final Refusals refusals;
 
     ReportsApi(Reports reports, Readers readers, Organisations organisations, MarkingVocabulary vocabulary,
-               ClassificationScheme scheme, JsonMapper json) {
+               ClassificationScheme scheme, JsonMapper json, Taxonomies taxonomies, Refusals refusals) {
+        this.taxonomies = taxonomies;
+        this.refusals = refusals;
         this.reports = reports;
         this.readers = readers;
         this.organisations = organisations;
@@ -59,42 +61,40 @@ class ReportsApi {
     @PostMapping
     ResponseEntity<ReportView.Full> contribute(@RequestBody ReportForm form) {
         Reader author = readers.current();
-        Report report = reports.contribute(author, form.toDraft(scheme, vocabulary, author));
+        Report report = reports.contribute(author, form.toDraft(scheme, vocabulary, author, taxonomies));
         return ResponseEntity.created(URI.create("/api/v1/reports/" + report.id())).body(ReportView.of(report, scheme));
     }
 
     @GetMapping
-    Page<ReportView.Summary> list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+    Page<ReportView.Summary> list(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+                                  @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size) {
-        return reports.list(readers.current(), q, PageRequest.of(page, size)).map(s -> ReportView.of(s, scheme));
+        return reports.list(readers.current(), q, checkedTag(tag), PageRequest.of(page, size))
+                .map(s -> ReportView.of(s, scheme));
     }
 
     @GetMapping("/count")
-    Map<String, Long> count(@RequestParam(required = false) String q) {
-        return Map.of("count", reports.count(readers.current(), q));
+    Map<String, Long> count(@RequestParam(required = false) String q, @RequestParam(required = false) String tag) {
+        return Map.of("count", reports.count(readers.current(), q, checkedTag(tag)));
+    }
+
+    private String checkedTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        if (!taxonomies.knows(tag.strip())) {
+            throw new InvalidInputException("tag", "not a configured tag: write taxonomy:value, e.g. threat-type:cyber");
+        }
+        return tag.strip();
     }
 
     @GetMapping("/{id}")
     ResponseEntity<?> open(@PathVariable String id, @RequestHeader(name = JUSTIFICATION_HEADER, required = false) String why) {
-        return switch (reports.open(readers.current(), id, why)) {
-            case ReportAccess.Opened opened -> ResponseEntity.ok(ReportView.of(opened.report(), scheme));
-            case ReportAccess.JustificationNeeded needed -> {
-                ProblemDetail p = ProblemDetails.problem(HttpStatus.PRECONDITION_REQUIRED, "justification-required",
-                        "Justification required", "This report is above the level that needs a stated reason: send it in the "
-                                + JUSTIFICATION_HEADER + " header.");
-                p.setProperty("field", JUSTIFICATION_HEADER);
-                yield ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(p);
-            }
-            case ReportAccess.KnownToExist known -> {
-                ProblemDetail p = ProblemDetails.problem(HttpStatus.FORBIDDEN, "existence-only", "Held by another organisation",
-                        "A holder has this report; its content is not released to you. Ask the holder for release.");
-                p.setProperty("holderOrganisation", organisations.find(known.holderOrganisationId())
-                        .map(o -> Map.of("id", o.id(), "name", o.name())).orElse(Map.of("id", known.holderOrganisationId())));
-                p.setProperty("classification", scheme.level(Math.min(known.marking().classificationRank(),
-                        scheme.levels().size() - 1)));
-                yield ResponseEntity.status(HttpStatus.FORBIDDEN).body(p);
-            }
-            case ReportAccess.Unknown unknown -> throw new NotFoundException("report");
+        ReportAccess access = reports.open(readers.current(), id, why);
+        return switch (access) {
+            case ReportAccess.Opened opened -> ResponseEntity.ok().eTag("\"" + opened.report().version() + "\"")
+                    .body(ReportView.of(opened.report(), scheme));
+            default -> refusals.answer(access);
         };
     }
 

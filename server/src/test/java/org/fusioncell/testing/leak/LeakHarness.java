@@ -48,7 +48,16 @@ public final class LeakHarness {
     private record CountEndpoint(String path, String field) implements Endpoint {
     }
 
-    private record DetailEndpoint(String pathTemplate, Map<String, String> headers) implements Endpoint {
+    private record DetailEndpoint(String pathTemplate, Map<String, String> headers,
+                                  java.util.function.Function<String, String> sub, boolean bodyNamesId)
+            implements Endpoint {
+        DetailEndpoint(String pathTemplate, Map<String, String> headers) {
+            this(pathTemplate, headers, id -> UUID.randomUUID().toString(), true);
+        }
+
+        String path(String id) {
+            return pathTemplate.replace("{sub}", sub.apply(id)).replace("{id}", id);
+        }
     }
 
     private record NdjsonExport(String path) implements Endpoint {
@@ -88,6 +97,18 @@ public final class LeakHarness {
     /** {@code pathTemplate} contains {@code {id}}. */
     public LeakHarness detail(String pathTemplate, Map<String, String> headers) {
         endpoints.add(new DetailEndpoint(pathTemplate, headers));
+        return this;
+    }
+
+    /**
+     * A detail under an item, e.g. {@code /reports/{id}/attachments/{sub}}: {@code sub} gives the nested
+     * id for an item (for an absent item a random one is used). When {@code bodyNamesId} is false (a
+     * file download) a visible answer is only checked for its status. Items for which {@code sub}
+     * answers null hold nothing nested and are skipped.
+     */
+    public LeakHarness nestedDetail(String pathTemplate, Map<String, String> headers,
+                                    java.util.function.Function<String, String> sub, boolean bodyNamesId) {
+        endpoints.add(new DetailEndpoint(pathTemplate, headers, sub, bodyNamesId));
         return this;
     }
 
@@ -162,16 +183,23 @@ public final class LeakHarness {
     }
 
     private void checkDetails(LeakWorld.Member reader, DetailEndpoint d, Map<String, Visibility> expected) {
-        HttpResponse<String> absent = get(reader, d.pathTemplate().replace("{id}", UUID.randomUUID().toString()), d.headers());
+        String unknown = UUID.randomUUID().toString();
+        HttpResponse<String> absent = get(reader, d.pathTemplate().replace("{sub}", UUID.randomUUID().toString())
+                .replace("{id}", unknown), d.headers());
         assertThat(absent.statusCode()).as("unknown id").isEqualTo(404);
         String absentBody = normalise(absent.body());
         expected.forEach((id, v) -> {
-            HttpResponse<String> r = get(reader, d.pathTemplate().replace("{id}", id), d.headers());
+            if (d.sub().apply(id) == null) {
+                return; // nothing nested under this item
+            }
+            HttpResponse<String> r = get(reader, d.path(id), d.headers());
             checks++;
             switch (v) {
                 case VISIBLE -> {
                     assertThat(r.statusCode()).as("%s %s as %s", d.pathTemplate(), id, reader.label()).isEqualTo(200);
-                    assertThat(r.body()).contains(id);
+                    if (d.bodyNamesId()) {
+                        assertThat(r.body()).contains(id);
+                    }
                 }
                 case EXISTENCE_ONLY -> {
                     assertThat(r.statusCode()).as("existence-only %s as %s", id, reader.label()).isEqualTo(403);
