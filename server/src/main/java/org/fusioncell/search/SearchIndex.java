@@ -19,6 +19,6 @@ public interface SearchIndex {
     /** Drops every document of the type (before a rebuild from its {@link SearchSource}). */
     void removeType(String type);
 
-    /** Number of documents held, all types, regardless of any reader (operations only). */
+    /** Number of documents searchable now, all types, regardless of any reader (operations only). */
     long size();
 }

@@ -101,7 +101,13 @@ class LuceneIndex implements SearchIndex {
 
     @Override
     public long size() {
-        return writer.getDocStats().numDocs;
+        // what searches see, not what the writer has buffered: a caller waiting for a write waits for this
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
     }
 
     /** A searcher over the latest committed state; give it back with {@link #release}. */
