@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and facet counts must cover exactly the reports the policy calls VISIBLE.
  */
 @FusionCellTest
+// a context (and database) of its own: items another test created in a shared context would be counted
+@TestPropertySource(properties = "fusioncell.test.context=search-leak")
+@DirtiesContext
 @Tag("persistence")
 class SearchLeakTest {
 

@@ -30,12 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The search page in Arabic with highlighted snippets and facet links; the admin reindex endpoint. */
 @FusionCellTest
+// a context (and database) of its own: items another test created in a shared context would be counted
+@TestPropertySource(properties = "fusioncell.test.context=search-pages")
+@DirtiesContext
 @AutoConfigureMockMvc
 class SearchPagesTest {
 
