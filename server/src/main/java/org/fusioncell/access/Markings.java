@@ -3,6 +3,7 @@ package org.fusioncell.access;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stored markings. A marking is immutable and stored once per distinct content: re-marking an item
@@ -16,4 +17,11 @@ public interface Markings {
     Optional<Marking> find(String markingId);
 
     Map<String, Marking> findAll(Collection<String> markingIds);
+
+    /**
+     * The ids of every stored marking under which the reader may see items of this type
+     * ({@link VisibilityFilter#visibleMarking}). Markings are stored once per distinct content, so the
+     * set is small; a search index uses it as a filter inside its query, never as a post-filter.
+     */
+    Set<String> visibleIds(Reader reader, String informationType);
 }

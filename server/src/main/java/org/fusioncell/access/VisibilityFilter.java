@@ -22,9 +22,18 @@ public final class VisibilityFilter {
 
     /** Items the reader may see (VISIBLE). */
     public static SqlPredicate visible(Reader reader, String informationType, String markingColumn) {
+        SqlPredicate marking = visibleMarking(reader, informationType);
+        return new SqlPredicate(markingColumn + " IN (SELECT m.id FROM access_marking m WHERE " + marking.sql() + ")",
+                marking.params());
+    }
+
+    /**
+     * The same rule over a row {@code m} of {@code access_marking} itself: the markings whose items the
+     * reader may see. A search index filters on the ids this selects (see {@link Markings#visibleIds}).
+     */
+    public static SqlPredicate visibleMarking(Reader reader, String informationType) {
         Builder b = new Builder(reader, informationType);
-        String sql = markingColumn + " IN (SELECT m.id FROM access_marking m WHERE"
-                + " m.classification_rank <= :acc_clr AND " + b.caveatsHeld() + " AND (" + b.audience() + "))";
+        String sql = "m.classification_rank <= :acc_clr AND " + b.caveatsHeld() + " AND (" + b.audience() + ")";
         b.params.put("acc_clr", reader.clearanceRank());
         return new SqlPredicate(sql, b.params);
     }

@@ -13,8 +13,11 @@ import java.util.Set;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Markings;
 import org.fusioncell.access.OrganisationType;
+import org.fusioncell.access.Reader;
 import org.fusioncell.access.Releasability;
+import org.fusioncell.access.SqlPredicate;
 import org.fusioncell.access.Tlp;
+import org.fusioncell.access.VisibilityFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,6 +68,13 @@ class JdbcMarkings implements Markings {
             jdbc.sql("INSERT INTO access_marking_term (marking_id, kind, term) VALUES (:m, :k, :t) ON CONFLICT DO NOTHING")
                     .param("m", markingId).param("k", kind).param("t", term).update();
         }
+    }
+
+    @Override
+    public Set<String> visibleIds(Reader reader, String informationType) {
+        SqlPredicate visible = VisibilityFilter.visibleMarking(reader, informationType);
+        return new HashSet<>(jdbc.sql("SELECT m.id FROM access_marking m WHERE " + visible.sql())
+                .params(visible.params()).query(String.class).list());
     }
 
     @Override

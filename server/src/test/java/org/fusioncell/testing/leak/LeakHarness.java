@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.fusioncell.access.AccessPolicy;
 import org.fusioncell.access.Decision.Visibility;
 import org.fusioncell.access.Marking;
@@ -61,6 +63,9 @@ public final class LeakHarness {
     }
 
     private record NdjsonExport(String path) implements Endpoint {
+    }
+
+    private record FacetEndpoint(String path, String facet, Function<Item, String> valueOf) implements Endpoint {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -117,6 +122,16 @@ public final class LeakHarness {
         return this;
     }
 
+    /**
+     * Facet counts answering {@code {facets: {<facet>: [{value, count}…]}}}: for every reader they must
+     * equal the counts over the items the reader may see, grouped by {@code valueOf} — a hidden item
+     * must not move any count.
+     */
+    public LeakHarness facet(String path, String facet, Function<Item, String> valueOf) {
+        endpoints.add(new FacetEndpoint(path, facet, valueOf));
+        return this;
+    }
+
     public int checks() {
         return checks;
     }
@@ -144,6 +159,7 @@ public final class LeakHarness {
                     case CountEndpoint c -> checkCount(reader, c, visible.size());
                     case DetailEndpoint d -> checkDetails(reader, d, expected);
                     case NdjsonExport e -> checkExport(reader, e.path(), visible);
+                    case FacetEndpoint f -> checkFacet(reader, f, visible);
                 }
             }
         }
@@ -227,6 +243,19 @@ public final class LeakHarness {
         }
         checks++;
         assertThat(got).as("%s as %s", path, reader.label()).isEqualTo(visible);
+    }
+
+    private void checkFacet(LeakWorld.Member reader, FacetEndpoint f, Set<String> visible) {
+        Map<String, Long> expected = new TreeMap<>();
+        items.stream().filter(i -> visible.contains(i.id())).forEach(i -> expected.merge(f.valueOf().apply(i), 1L, Long::sum));
+        JsonNode body = json(get(reader, f.path(), Map.of()), 200, f.path());
+        Map<String, Long> got = new TreeMap<>();
+        JsonNode counts = body.path("facets").path(f.facet());
+        for (JsonNode c : counts) {
+            got.put(c.get("value").asString(), c.get("count").asLong());
+        }
+        checks++;
+        assertThat(got).as("%s facet %s as %s", f.path(), f.facet(), reader.label()).isEqualTo(expected);
     }
 
     /** The request path in a problem's {@code instance} differs by id; nothing else may. */
