@@ -20,11 +20,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Entities' list, search, count, detail, links and correlations endpoints under the leak harness, on H2 and PostgreSQL. */
 @FusionCellTest
+// a database of its own: items other test classes create would otherwise count in these lists
+@TestPropertySource(properties = "fusioncell.test.context=EntitiesLeakTest")
+@DirtiesContext
 @Tag("persistence")
 class EntitiesLeakTest {
 

@@ -58,7 +58,8 @@ class ReportIndexing implements SearchSource {
             index.remove(Reports.INFORMATION_TYPE, reportId);
             return;
         }
-        index.index(document(rows.getFirst(), markings.findAll(List.of(rows.getFirst().markingId()))));
+        index.index(document(rows.getFirst(), markings.findAll(List.of(rows.getFirst().markingId())),
+                tags(List.of(reportId))));
     }
 
     @Override
@@ -79,8 +80,12 @@ class ReportIndexing implements SearchSource {
     }
 
     private void flush(List<Row> batch, Consumer<SearchDocument> sink) {
+        if (batch.isEmpty()) {
+            return;
+        }
         Map<String, Marking> marks = markings.findAll(batch.stream().map(Row::markingId).toList());
-        batch.forEach(r -> sink.accept(document(r, marks)));
+        Map<String, List<String>> tags = tags(batch.stream().map(Row::id).toList());
+        batch.forEach(r -> sink.accept(document(r, marks, tags)));
         batch.clear();
     }
 
@@ -94,11 +99,21 @@ class ReportIndexing implements SearchSource {
     }
 
     /** The time a report is filtered on is when it happened, or when it was reported if that is unknown. */
-    private static SearchDocument document(Row r, Map<String, Marking> marks) {
+    private Map<String, List<String>> tags(List<String> reportIds) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT report_id, tag FROM intake_report_tag WHERE report_id IN (:ids) ORDER BY tag")
+                .param("ids", reportIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    private static SearchDocument document(Row r, Map<String, Marking> marks, Map<String, List<String>> tags) {
         Marking marking = marks.get(r.markingId());
         Timestamp when = r.occurredAt() != null ? r.occurredAt() : r.reportedAt();
         return new SearchDocument(Reports.INFORMATION_TYPE, r.id(), r.markingId(),
                 marking == null ? Integer.MAX_VALUE : marking.classificationRank(), r.title(), r.body(), r.language(),
-                when.toInstant(), r.organisationId(), List.of(), Map.of());
+                when.toInstant(), r.organisationId(), tags.getOrDefault(r.id(), List.of()), Map.of());
     }
 }
