@@ -62,7 +62,7 @@ class EntitiesBrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entity-key")));
             assertThat(driver.getCurrentUrl()).contains("/entities/");
             assertThat(driver.findElement(By.id("entity-key")).getText()).isEqualTo("phone:+22245251234");
-            assertThat(driver.findElement(By.cssSelector("dd[data-attribute='number']")).getText()).isEqualTo("+22245251234");
+            assertThat(driver.findElement(By.cssSelector("bdi[data-attribute='number']")).getText()).isEqualTo("+22245251234");
             assertThat(driver.findElement(By.id("entity-type-name")).getText()).isEqualTo("رقم هاتف");
             assertThat(driver.findElement(By.cssSelector("p.banner")).getText()).isEqualTo("RESTRICTED // TLP:AMBER");
             assertThat(driver.findElement(By.cssSelector("#entity-mentions a")).getAttribute("href"))
