@@ -31,4 +31,7 @@ public interface Entities {
 
     /** Links from or to the entity whose own marking and both ends the reader may see. */
     List<EntityLink> links(Reader reader, Entity entity);
+
+    /** The reports that mention the entity, through mentions whose own marking the reader may see. */
+    List<Mention> mentions(Reader reader, Entity entity);
 }

@@ -29,6 +29,7 @@ import org.fusioncell.entities.EntityAccess;
 import org.fusioncell.entities.EntityDraft;
 import org.fusioncell.entities.EntityLink;
 import org.fusioncell.entities.EntityType;
+import org.fusioncell.entities.Mention;
 import org.fusioncell.entities.Recorded;
 import org.fusioncell.shared.Ids;
 import org.fusioncell.shared.Page;
@@ -207,6 +208,21 @@ class JdbcEntities implements Entities {
                 links.stream().map(EntityLink::id).toList()).withPurpose(reader.purpose())
                 .withDetails(Map.of("of", entity.id())));
         return links;
+    }
+
+    @Override
+    @Transactional
+    public List<Mention> mentions(Reader reader, Entity entity) {
+        SqlPredicate visible = VisibilityFilter.visible(reader, INFORMATION_TYPE, "m.marking_id");
+        List<Mention> found = jdbc.sql("SELECT m.id, m.report_id, m.created_at FROM entity_mention m WHERE m.entity_id = :id AND "
+                        + visible.sql() + " ORDER BY m.created_at DESC, m.id LIMIT 500")
+                .params(visible.params()).param("id", entity.id())
+                .query((rs, n) -> new Mention(rs.getString("id"), rs.getString("report_id"), entity,
+                        rs.getTimestamp("created_at").toInstant())).list();
+        audit.record(AuditRecord.of(AuditAction.CONSULTATION, reader.userId(), reader.organisationId(), "entity-mention",
+                found.stream().map(Mention::reportId).toList()).withPurpose(reader.purpose())
+                .withDetails(Map.of("of", entity.id())));
+        return found;
     }
 
     private record Query(String where, Map<String, Object> params) {
