@@ -1,8 +1,6 @@
 package org.fusioncell.testing;
 
 import java.time.Duration;
-import java.time.Instant;
-import org.fusioncell.identity.internal.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,7 +21,7 @@ public final class BrowserLogin {
         driver.findElement(By.id("login-submit")).click();
         if (totpSecret != null) {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totp-submit")));
-            driver.findElement(By.id("code")).sendKeys(Totp.code(Totp.decodeSecret(totpSecret), Instant.now()));
+            driver.findElement(By.id("code")).sendKeys(TestTotp.nextCode(totpSecret));
             driver.findElement(By.id("totp-submit")).click();
         }
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
