@@ -77,20 +77,13 @@ class AdminController {
 
     @PostMapping({"/organisations/new", "/organisations/{id}"})
     String saveOrganisation(@PathVariable(required = false) String id, OrganisationForm form, Model model, Locale locale) {
-        try {
+        return saved(id, form, () -> {
             if (id == null) {
                 administration.createOrganisation(form, CurrentUserAdvice.principal());
             } else {
                 administration.updateOrganisation(id, form, CurrentUserAdvice.principal());
             }
-            return "redirect:/admin/organisations";
-        } catch (InvalidInputException e) {
-            FormErrors.add(model, e, messages, locale);
-            vocabulary(model);
-            model.addAttribute("id", id);
-            model.addAttribute("form", form);
-            return "identity/admin/organisation";
-        }
+        }, "/admin/organisations", "identity/admin/organisation", model, locale);
     }
 
     @GetMapping("/agreements")
@@ -124,20 +117,13 @@ class AdminController {
                          @RequestParam(required = false) String jointProjects, Model model, Locale locale) {
         AgreementForm form = new AgreementForm(title, kind, validFrom, validUntil, status, maxClassification,
                 onwardSharing, parties, lines(scope, ","), lines(jointProjects, "\n"));
-        try {
+        return saved(id, form, () -> {
             if (id == null) {
                 administration.createAgreement(form, CurrentUserAdvice.principal());
             } else {
                 administration.updateAgreement(id, form, CurrentUserAdvice.principal());
             }
-            return "redirect:/admin/agreements";
-        } catch (InvalidInputException e) {
-            FormErrors.add(model, e, messages, locale);
-            vocabulary(model);
-            model.addAttribute("id", id);
-            model.addAttribute("form", form);
-            return "identity/admin/agreement";
-        }
+        }, "/admin/agreements", "identity/admin/agreement", model, locale);
     }
 
     @GetMapping("/users")
@@ -168,20 +154,30 @@ class AdminController {
                     @RequestParam(required = false) Boolean active, Model model, Locale locale) {
         UserForm form = new UserForm(username, displayName, organisationId, password, clearance, roles,
                 lines(caveats, ","), Boolean.TRUE.equals(active));
-        try {
+        // on error the form is shown again without the password typed
+        UserForm shownAgain = new UserForm(username, displayName, organisationId, "", clearance,
+                roles == null ? List.of() : roles, form.caveats(), form.active());
+        return saved(id, shownAgain, () -> {
             if (id == null) {
                 administration.createUser(form, CurrentUserAdvice.principal());
             } else {
                 administration.updateUser(id, form, CurrentUserAdvice.principal());
             }
-            return "redirect:/admin/users";
+        }, "/admin/users", "identity/admin/user", model, locale);
+    }
+
+    /** Runs a create-or-update; on bad input shows the form again with the error next to its field. */
+    private String saved(String id, Object shownOnError, Runnable write, String list, String view,
+                         Model model, Locale locale) {
+        try {
+            write.run();
+            return "redirect:" + list;
         } catch (InvalidInputException e) {
             FormErrors.add(model, e, messages, locale);
             vocabulary(model);
             model.addAttribute("id", id);
-            model.addAttribute("form", new UserForm(username, displayName, organisationId, "", clearance,
-                    roles == null ? List.of() : roles, form.caveats(), form.active()));
-            return "identity/admin/user";
+            model.addAttribute("form", shownOnError);
+            return view;
         }
     }
 
