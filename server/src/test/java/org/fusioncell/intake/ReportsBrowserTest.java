@@ -25,7 +25,7 @@ class ReportsBrowserTest {
     int port;
 
     @Test
-    void analystContributesAnArabicReportAndOpensASecretOneWithAJustification() {
+    void analystContributesATaggedArabicReportEditsItAndOpensASecretOneWithAJustification() {
         String base = "http://localhost:" + port;
         try (Browser browser = Browser.open()) {
             var driver = browser.driver();
@@ -46,6 +46,8 @@ class ReportsBrowserTest {
             new Select(driver.findElement(By.id("informationCredibility"))).selectByValue("2");
             new Select(driver.findElement(By.id("classification"))).selectByValue("RESTRICTED");
             new Select(driver.findElement(By.id("tlp"))).selectByValue("AMBER");
+            driver.findElement(By.id("tag-threat-type-cyber")).click();
+            driver.findElement(By.id("tag-modus-operandi-online-propaganda")).click();
             browser.screenshot("reports-new-ar");
             driver.findElement(By.id("report-submit")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.banner")));
@@ -53,7 +55,27 @@ class ReportsBrowserTest {
             assertThat(driver.findElement(By.tagName("h1")).getText())
                     .isEqualTo("تبادل المعلومات بشأن التهديدات الإرهابية في المنطقة الحدودية");
             assertThat(driver.getPageSource()).contains("موثوق عادةً", "صحيحة على الأرجح");
+            assertThat(driver.findElements(By.cssSelector("span.tag")).stream().map(e -> e.getText()).toList())
+                    .containsExactlyInAnyOrder("سيبراني", "دعاية عبر الإنترنت");
             browser.screenshot("reports-detail-ar");
+
+            driver.findElement(By.id("report-edit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
+            assertThat(driver.findElement(By.id("tag-threat-type-cyber")).isSelected()).isTrue();
+            driver.findElement(By.id("title")).clear();
+            driver.findElement(By.id("title")).sendKeys("تبادل المعلومات بشأن التهديدات في المنطقة الحدودية الشمالية");
+            driver.findElement(By.id("reason")).sendKeys("تحديد المنطقة المعنية");
+            browser.screenshot("reports-edit-ar");
+            driver.findElement(By.id("report-save")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
+            assertThat(driver.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("تبادل المعلومات بشأن التهديدات في المنطقة الحدودية الشمالية");
+            assertThat(driver.findElement(By.id("history")).getText()).contains("الإصدار 2", "تحديد المنطقة المعنية");
+            browser.screenshot("reports-history-ar");
+
+            driver.get(base + "/reports?tag=threat-type:cyber");
+            assertThat(driver.getPageSource()).contains("المنطقة الحدودية الشمالية");
+            browser.screenshot("reports-list-tag-ar");
 
             driver.get(base + "/reports?q=" + java.net.URLEncoder.encode("frontière", java.nio.charset.StandardCharsets.UTF_8));
             driver.findElement(By.partialLinkText("mouvements suspects")).click();

@@ -1,10 +1,7 @@
 package org.fusioncell.intake.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.fusioncell.access.ClassificationScheme;
-import org.fusioncell.access.MarkingForm;
 import org.fusioncell.access.MarkingVocabulary;
 import org.fusioncell.access.MarkingView;
 import org.fusioncell.access.OrganisationType;
@@ -15,7 +12,9 @@ import org.fusioncell.identity.Readers;
 import org.fusioncell.intake.Report;
 import org.fusioncell.intake.ReportAccess;
 import org.fusioncell.intake.Reports;
+import org.fusioncell.intake.Revision;
 import org.fusioncell.intake.SourceReliability;
+import org.fusioncell.intake.Taxonomies;
 import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.NotFoundException;
 import org.fusioncell.shared.PageRequest;
@@ -31,7 +30,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** The reports pages: list and search, contribute, open (with justification where required). */
+/**
+ * The reports pages: list (search, tag filter), contribute, edit (originating organisation only, by
+ * version), open (with justification where required).
+ */
 @Controller
 @RequestMapping("/reports")
 class ReportPages {
@@ -42,9 +44,11 @@ class ReportPages {
     private final MarkingVocabulary vocabulary;
     private final ClassificationScheme scheme;
     private final org.fusioncell.intake.Attachments attachments;
+    private final Taxonomies taxonomies;
 
     ReportPages(Reports reports, Readers readers, Organisations organisations, MarkingVocabulary vocabulary,
-                ClassificationScheme scheme, org.fusioncell.intake.Attachments attachments) {
+                ClassificationScheme scheme, org.fusioncell.intake.Attachments attachments, Taxonomies taxonomies) {
+        this.taxonomies = taxonomies;
         this.attachments = attachments;
         this.reports = reports;
         this.readers = readers;
@@ -60,13 +64,19 @@ class ReportPages {
         model.addAttribute("organisationTypes", OrganisationType.values());
         model.addAttribute("reliabilities", SourceReliability.values());
         model.addAttribute("credibilities", List.of(1, 2, 3, 4, 5, 6));
+        model.addAttribute("taxonomies", taxonomies.all());
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String tag,
+                @RequestParam(required = false) Integer page, Model model) {
         String text = q == null || q.isBlank() ? null : q.strip();
-        var result = reports.list(readers.current(), text, PageRequest.of(page, 25));
+        // an unknown tag (an old bookmark, a hand-edited URL) filters nothing rather than failing the page
+        String chosenTag = tag != null && taxonomies.knows(tag.strip()) ? tag.strip() : null;
+        var result = reports.list(readers.current(), text, chosenTag, PageRequest.of(page, 25));
         model.addAttribute("q", text);
+        model.addAttribute("tag", chosenTag);
+        model.addAttribute("allTags", taxonomies.tags());
         model.addAttribute("page", result.map(s -> ReportView.of(s, scheme)));
         model.addAttribute("organisationNames", organisationNames());
         return "intake/reports";
@@ -83,14 +93,75 @@ class ReportPages {
     String contribute(@ModelAttribute("form") ReportPageForm form, Model model) {
         Reader author = readers.current();
         try {
-            Report report = reports.contribute(author, form.toReportForm().toDraft(scheme, vocabulary, author));
+            Report report = reports.contribute(author, form.toReportForm().toDraft(scheme, vocabulary, author, taxonomies));
             return "redirect:/reports/" + report.id();
         } catch (InvalidInputException e) {
-            model.addAttribute("errorField", e.field());
-            model.addAttribute("errorProblem", e.problem());
+            refused(e, model);
             model.addAttribute("organisations", organisations.all());
             return "intake/report-new";
         }
+    }
+
+    /** The edit form: only for the originating organisation's users who may see the report. */
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable String id, Model model) {
+        Report report = editable(id);
+        if (report == null) {
+            return "redirect:/reports/" + id;
+        }
+        model.addAttribute("form", ReportPageForm.of(report, scheme));
+        return editPage(id, model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String revise(@PathVariable String id, @ModelAttribute("form") ReportPageForm form, Model model) {
+        Reader author = readers.current();
+        try {
+            if (form.getReason() == null || form.getReason().isBlank()) {
+                throw new InvalidInputException("reason", "is required");
+            }
+            if (form.getVersion() == null || form.getVersion() < 1) {
+                throw new InvalidInputException("version", "is required");
+            }
+            ReportForm checked = form.toReportForm();
+            var draft = checked.toDraft(scheme, vocabulary, author, taxonomies);
+            switch (reports.revise(author, id, form.getVersion(), draft, checked.checkedReason())) {
+                case Revision.Revised revised -> {
+                    return "redirect:/reports/" + id + "#history";
+                }
+                case Revision.Stale stale -> {
+                    model.addAttribute("staleVersion", stale.currentVersion());
+                    return editPage(id, model);
+                }
+                case Revision.Unknown unknown -> throw new NotFoundException("report");
+            }
+        } catch (InvalidInputException e) {
+            refused(e, model);
+            return editPage(id, model);
+        }
+    }
+
+    /** The report when the reader may change it now, null when a justification must be given first. */
+    private Report editable(String id) {
+        Reader reader = readers.current();
+        return switch (reports.open(reader, id, null)) {
+            case ReportAccess.Opened opened when opened.report().originatingOrganisationId().equals(reader.organisationId())
+                    -> opened.report();
+            case ReportAccess.JustificationNeeded needed -> null;
+            default -> throw new NotFoundException("report");
+        };
+    }
+
+    private String editPage(String id, Model model) {
+        model.addAttribute("reportId", id);
+        model.addAttribute("organisations", organisations.all());
+        return "intake/report-edit";
+    }
+
+    private static void refused(InvalidInputException e, Model model) {
+        model.addAttribute("errorField", e.field());
+        model.addAttribute("errorProblem", e.problem());
+        model.addAttribute("errorInput", ReportPageForm.inputFor(e.field()));
     }
 
     @GetMapping("/{id}")
@@ -109,6 +180,8 @@ class ReportPages {
         switch (reports.open(readers.current(), id, justification)) {
             case ReportAccess.Opened opened -> {
                 model.addAttribute("report", ReportView.of(opened.report(), scheme));
+                model.addAttribute("canEdit",
+                        opened.report().originatingOrganisationId().equals(readers.current().organisationId()));
                 if (reports.versions(readers.current(), id, justification)
                         instanceof org.fusioncell.intake.Disclosure.Granted<java.util.List<org.fusioncell.intake.ReportVersion>> v) {
                     model.addAttribute("versions", v.value().stream().map(x -> ReportView.Version.of(x, scheme)).toList());
@@ -174,66 +247,5 @@ class ReportPages {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "intake/report-not-found";
-    }
-
-    /** The contribute form as the browser posts it. */
-    static class ReportPageForm {
-        private String title;
-        private String body;
-        private String occurredAt;
-        private String placeName;
-        private Double latitude;
-        private Double longitude;
-        private String sourceReliability = "F";
-        private Integer informationCredibility = 6;
-        private String classification;
-        private String tlp = "AMBER";
-        private List<String> organisations = new ArrayList<>();
-        private List<String> organisationTypes = new ArrayList<>();
-        private boolean originatorControl;
-        private String caveats;
-
-        ReportForm toReportForm() {
-            String occurred = occurredAt == null || occurredAt.isBlank() ? null
-                    : (occurredAt.length() == 16 ? occurredAt + ":00Z" : occurredAt);
-            List<String> caveatList = caveats == null || caveats.isBlank() ? List.of()
-                    : Arrays.stream(caveats.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new ReportForm(title, body, occurred,
-                    new ReportForm.PlaceForm(placeName, latitude, longitude),
-                    new ReportForm.GradingForm(sourceReliability, informationCredibility),
-                    new MarkingForm(classification, tlp,
-                            new MarkingForm.ReleasabilityForm(organisations, organisationTypes, List.of(), List.of()),
-                            originatorControl, caveatList),
-                    null);
-        }
-
-        public String getTitle() { return title; }
-        public void setTitle(String v) { title = v; }
-        public String getBody() { return body; }
-        public void setBody(String v) { body = v; }
-        public String getOccurredAt() { return occurredAt; }
-        public void setOccurredAt(String v) { occurredAt = v; }
-        public String getPlaceName() { return placeName; }
-        public void setPlaceName(String v) { placeName = v; }
-        public Double getLatitude() { return latitude; }
-        public void setLatitude(Double v) { latitude = v; }
-        public Double getLongitude() { return longitude; }
-        public void setLongitude(Double v) { longitude = v; }
-        public String getSourceReliability() { return sourceReliability; }
-        public void setSourceReliability(String v) { sourceReliability = v; }
-        public Integer getInformationCredibility() { return informationCredibility; }
-        public void setInformationCredibility(Integer v) { informationCredibility = v; }
-        public String getClassification() { return classification; }
-        public void setClassification(String v) { classification = v; }
-        public String getTlp() { return tlp; }
-        public void setTlp(String v) { tlp = v; }
-        public List<String> getOrganisations() { return organisations; }
-        public void setOrganisations(List<String> v) { organisations = v; }
-        public List<String> getOrganisationTypes() { return organisationTypes; }
-        public void setOrganisationTypes(List<String> v) { organisationTypes = v; }
-        public boolean isOriginatorControl() { return originatorControl; }
-        public void setOriginatorControl(boolean v) { originatorControl = v; }
-        public String getCaveats() { return caveats; }
-        public void setCaveats(String v) { caveats = v; }
     }
 }
