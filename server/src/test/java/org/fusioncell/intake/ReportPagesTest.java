@@ -127,6 +127,23 @@ class ReportPagesTest {
     }
 
     @Test
+    void aConfidentialReportOpensForEditingOnlyOnceAJustificationIsGiven() throws Exception {
+        Marking confidential = new Marking(scheme.rankOf("CONFIDENTIAL"), Tlp.AMBER, Releasability.NONE, false, Set.of(), orgA);
+        String id = reports.contribute(readers.forUser(userA, null), new ReportDraft("Rapport sensible", "Texte du rapport",
+                null, null, new Grading(SourceReliability.B, 2), confidential, null, List.of())).id();
+
+        String prompt = page(as(userA, orgA, get("/reports/" + id + "/edit").param("lang", "fr")), 200);
+        assertThat(prompt).contains("id=\"justification\"", "action=\"/reports/" + id + "/edit/open\"")
+                .doesNotContain("Rapport sensible");
+        String form = page(as(userA, orgA, post("/reports/" + id + "/edit/open").param("lang", "fr")
+                .param("justification", "Correction demandée par le superviseur")).with(csrf()), 200);
+        assertThat(form).contains("value=\"Rapport sensible\"", "name=\"version\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'CONSULTATION' AND object_ids = :id "
+                + "AND justification = 'Correction demandée par le superviseur'").param("id", id).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aReasonIsRequiredToSaveAnEdit() throws Exception {
         String id = contribute("Sans motif", List.of());
         String html = page(as(userA, orgA, edit(id, "Sans motif, version 2", 1, "")).with(csrf()), 200);

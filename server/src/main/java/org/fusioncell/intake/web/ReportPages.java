@@ -105,12 +105,31 @@ class ReportPages {
     /** The edit form: only for the originating organisation's users who may see the report. */
     @GetMapping("/{id}/edit")
     String edit(@PathVariable String id, Model model) {
-        Report report = editable(id);
-        if (report == null) {
-            return "redirect:/reports/" + id;
+        return editForm(id, null, model);
+    }
+
+    /** A report above the justification level opens for editing once the reason is given (by POST). */
+    @PostMapping("/{id}/edit/open")
+    String editWithJustification(@PathVariable String id, @RequestParam(required = false) String justification,
+                                 Model model) {
+        return editForm(id, justification == null ? "" : justification, model);
+    }
+
+    private String editForm(String id, String justification, Model model) {
+        Reader reader = readers.current();
+        switch (reports.open(reader, id, justification)) {
+            case ReportAccess.Opened opened when opened.report().originatingOrganisationId().equals(reader.organisationId()) -> {
+                model.addAttribute("form", ReportPageForm.of(opened.report(), scheme));
+                return editPage(id, model);
+            }
+            case ReportAccess.JustificationNeeded needed -> {
+                model.addAttribute("reportId", id);
+                model.addAttribute("justificationMissing", justification != null);
+                model.addAttribute("justifyAction", "/reports/" + id + "/edit/open");
+                return "intake/report-justify";
+            }
+            default -> throw new NotFoundException("report");
         }
-        model.addAttribute("form", ReportPageForm.of(report, scheme));
-        return editPage(id, model);
     }
 
     @PostMapping("/{id}/edit")
@@ -139,17 +158,6 @@ class ReportPages {
             refused(e, model);
             return editPage(id, model);
         }
-    }
-
-    /** The report when the reader may change it now, null when a justification must be given first. */
-    private Report editable(String id) {
-        Reader reader = readers.current();
-        return switch (reports.open(reader, id, null)) {
-            case ReportAccess.Opened opened when opened.report().originatingOrganisationId().equals(reader.organisationId())
-                    -> opened.report();
-            case ReportAccess.JustificationNeeded needed -> null;
-            default -> throw new NotFoundException("report");
-        };
     }
 
     private String editPage(String id, Model model) {
