@@ -50,6 +50,8 @@ class ReportPagesTest {
     Readers readers;
     @Autowired
     ClassificationScheme scheme;
+    @Autowired
+    org.fusioncell.intake.Attachments attachments;
 
     private static String orgA;
     private static String userA;
@@ -141,6 +143,23 @@ class ReportPagesTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'CONSULTATION' AND object_ids = :id "
                 + "AND justification = 'Correction demandée par le superviseur'").param("id", id).query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void attachmentsOfASensitiveReportDownloadInTheSessionWhereTheReasonWasGiven() throws Exception {
+        Marking confidential = new Marking(scheme.rankOf("CONFIDENTIAL"), Tlp.AMBER, Releasability.NONE, false, Set.of(), orgA);
+        String id = reports.contribute(readers.forUser(userA, null), new ReportDraft("Avec pièce jointe", "Texte du rapport",
+                null, null, new Grading(SourceReliability.B, 2), confidential, null, List.of())).id();
+        String attachmentId = attachments.attach(readers.forUser(userA, null), id, "note.txt", "text/plain",
+                new java.io.ByteArrayInputStream("note de terrain".getBytes(StandardCharsets.UTF_8))).orElseThrow().id();
+        String download = "/reports/" + id + "/attachments/" + attachmentId;
+
+        page(as(userA, orgA, get(download)), 404); // no reason given yet: nothing to download
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        page(as(userA, orgA, post("/reports/" + id + "/open").session(session)
+                .param("justification", "Préparation de l'évaluation hebdomadaire")).with(csrf()), 200);
+        assertThat(page(as(userA, orgA, get(download).session(session)), 200)).isEqualTo("note de terrain");
+        page(as(userA, orgA, get(download).session(new org.springframework.mock.web.MockHttpSession())), 404);
     }
 
     @Test

@@ -187,6 +187,9 @@ class ReportPages {
     private String show(String id, String justification, Model model) {
         switch (reports.open(readers.current(), id, justification)) {
             case ReportAccess.Opened opened -> {
+                if (justification != null && !justification.isBlank()) {
+                    GivenJustifications.remember(id, justification);
+                }
                 model.addAttribute("report", ReportView.of(opened.report(), scheme));
                 model.addAttribute("canEdit",
                         opened.report().originatingOrganisationId().equals(readers.current().organisationId()));
@@ -219,7 +222,7 @@ class ReportPages {
     @GetMapping("/{id}/attachments/{attachmentId}")
     @org.springframework.web.bind.annotation.ResponseBody
     org.springframework.http.ResponseEntity<?> download(@PathVariable String id, @PathVariable String attachmentId) {
-        if (attachments.open(readers.current(), id, attachmentId, null)
+        if (attachments.open(readers.current(), id, attachmentId, GivenJustifications.of(id))
                 instanceof org.fusioncell.intake.Disclosure.Granted<org.fusioncell.intake.Attachments.Content> g) {
             return ReportAttachmentsApi.fileResponse(g.value());
         }
