@@ -1,6 +1,7 @@
 package org.fusioncell.entities;
 
 import java.util.List;
+import org.fusioncell.access.Decision;
 import org.fusioncell.access.Reader;
 import org.fusioncell.shared.Page;
 import org.fusioncell.shared.PageRequest;
@@ -34,4 +35,13 @@ public interface Entities {
 
     /** The reports that mention the entity, through mentions whose own marking the reader may see. */
     List<Mention> mentions(Reader reader, Entity entity);
+
+    /**
+     * The originator's release after an access request: re-marks the entity so that {@code recipient}
+     * is in its audience (their organisation added to releasability; the user, for TLP:RED), audited as
+     * disclosure. Answers the recipient's decision under the resulting marking: VISIBLE when released,
+     * EXISTENCE_ONLY when the policy would still withhold it (nothing changed), HIDDEN when
+     * {@code owner}'s organisation does not hold such an entity (nothing changed).
+     */
+    Decision releaseTo(Reader owner, String entityId, Reader recipient, String accessRequestId);
 }

@@ -2,6 +2,7 @@ package org.fusioncell.intake;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.fusioncell.access.Decision;
 import org.fusioncell.access.Reader;
 import org.fusioncell.shared.Page;
 import org.fusioncell.shared.PageRequest;
@@ -48,4 +49,14 @@ public interface Reports {
 
     /** The content of one version, released only if both the current and that version's marking allow. */
     Disclosure<Report> version(Reader reader, String reportId, int version, String justification);
+
+    /**
+     * The originator's release after an access request: re-marks the report so that {@code recipient}
+     * is in its audience (their organisation added to releasability; the user, for TLP:RED), stored as a
+     * new version and audited as disclosure. Answers the recipient's decision under the resulting
+     * marking: VISIBLE when released (or already visible), EXISTENCE_ONLY when the policy would still
+     * withhold it (clearance, caveats: nothing changed), HIDDEN when {@code owner}'s organisation does
+     * not hold such a report (nothing changed).
+     */
+    Decision releaseTo(Reader owner, String reportId, Reader recipient, String accessRequestId);
 }

@@ -225,6 +225,36 @@ class JdbcEntities implements Entities {
         return found;
     }
 
+    @Override
+    @Transactional
+    public Decision releaseTo(Reader owner, String entityId, Reader recipient, String accessRequestId) {
+        Decision unknown = new Decision(Decision.Visibility.HIDDEN, "no such entity held by the organisation");
+        List<String> found = Ids.isWellFormed(entityId) ? jdbc.sql("SELECT marking_id FROM entity WHERE id = :id")
+                .param("id", entityId).query(String.class).list() : List.of();
+        if (found.isEmpty()) {
+            return unknown;
+        }
+        Marking current = markings.find(found.getFirst()).orElseThrow();
+        if (!current.ownerOrganisation().equals(owner.organisationId())) {
+            return unknown;
+        }
+        Decision before = AccessPolicy.decide(recipient, INFORMATION_TYPE, current);
+        if (before.visible()) {
+            return before;
+        }
+        Marking widened = EntityRelease.widened(current, recipient);
+        Decision after = AccessPolicy.decide(recipient, INFORMATION_TYPE, widened);
+        if (!after.visible()) {
+            return after;
+        }
+        jdbc.sql("UPDATE entity SET marking_id = :marking WHERE id = :id").param("marking", markings.save(widened))
+                .param("id", entityId).update();
+        audit.record(AuditRecord.of(AuditAction.DISCLOSURE, owner.userId(), owner.organisationId(), INFORMATION_TYPE,
+                List.of(entityId)).withPurpose(owner.purpose()).withDetails(EntityRelease.details(current,
+                recipient, accessRequestId)));
+        return after;
+    }
+
     private record Query(String where, Map<String, Object> params) {
     }
 

@@ -62,9 +62,12 @@ class JdbcReports implements Reports {
     private final ReportHistory history;
     private final ReportTags tags;
     private final IntakeSettings settings;
+    private final ReportRelease release;
 
     JdbcReports(JdbcClient jdbc, Markings markings, AuditLog audit, JustificationPolicy justification, Clock clock,
-                ApplicationEventPublisher events, ReportHistory history, ReportTags tags, IntakeSettings settings) {
+                ApplicationEventPublisher events, ReportHistory history, ReportTags tags, IntakeSettings settings,
+                ReportRelease release) {
+        this.release = release;
         this.events = events;
         this.history = history;
         this.tags = tags;
@@ -274,5 +277,10 @@ class JdbcReports implements Reports {
     @Override
     public Disclosure<Report> version(Reader reader, String reportId, int version, String why) {
         return history.version(reader, reportId, version, why);
+    }
+
+    @Override
+    public Decision releaseTo(Reader owner, String reportId, Reader recipient, String accessRequestId) {
+        return release.releaseTo(owner, reportId, recipient, accessRequestId);
     }
 }
