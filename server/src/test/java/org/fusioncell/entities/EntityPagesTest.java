@@ -121,6 +121,9 @@ class EntityPagesTest {
         String html = page(as(userA, orgA, get("/entities/" + ofCell).param("lang", "ar")), 200);
         assertThat(html).contains("لدى جهة أخرى", "Cellule de fusion", "RESTRICTED")
                 .doesNotContain("phone:+22246112233", "TLP:AMBER");
+        // and offers to ask the holder for release
+        assertThat(html).contains("id=\"access-request-form\"", "name=\"itemType\" value=\"ENTITY\"",
+                "name=\"itemId\" value=\"" + ofCell + "\"");
     }
 
     @Test

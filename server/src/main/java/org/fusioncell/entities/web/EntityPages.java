@@ -90,6 +90,7 @@ class EntityPages {
             case EntityAccess.KnownToExist known -> {
                 model.addAttribute("holder", holderName(known.holderOrganisationId()));
                 model.addAttribute("level", EntityView.level(scheme, known.marking().classificationRank()));
+                model.addAttribute("itemId", id);
                 return "entities/entity-held";
             }
             case EntityAccess.Unknown unknown -> throw new NotFoundException("entity");

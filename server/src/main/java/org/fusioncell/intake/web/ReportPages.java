@@ -212,6 +212,7 @@ class ReportPages {
             case ReportAccess.KnownToExist known -> {
                 model.addAttribute("marking", MarkingView.of(known.marking(), scheme));
                 model.addAttribute("holder", organisations.find(known.holderOrganisationId()).orElse(null));
+                model.addAttribute("itemId", id);
                 return "intake/report-held";
             }
             case ReportAccess.Unknown unknown -> throw new NotFoundException("report");
