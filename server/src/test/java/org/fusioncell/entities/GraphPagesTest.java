@@ -87,7 +87,7 @@ class GraphPagesTest {
                 new Grading(SourceReliability.B, 2), new Marking(2, Tlp.AMBER, Releasability.NONE, false, Set.of(), orgA),
                 null)).id();
         reportEntities.link(a, new ReportEntities.LinkDraft(alpha, bravo, LinkType.FAMILY, report, 0.9,
-                LocalDate.of(2024, 5, 1), null), null).orElseThrow();
+                LocalDate.of(2024, 5, 1), null), "page test").orElseThrow();
     }
 
     private String person(Reader author, String label, Marking m) {
