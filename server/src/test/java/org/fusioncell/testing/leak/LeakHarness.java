@@ -68,6 +68,11 @@ public final class LeakHarness {
     private record FacetEndpoint(String path, String facet, Function<Item, String> valueOf) implements Endpoint {
     }
 
+    private record RelatedEndpoint(DetailEndpoint detail, Function<JsonNode, Set<String>> shown,
+                                   java.util.function.BiFunction<LeakWorld.Member, String, Set<String>> expected)
+            implements Endpoint {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -132,6 +137,18 @@ public final class LeakHarness {
         return this;
     }
 
+    /**
+     * A detail that shows other things around an item (a graph's nodes and edges, a timeline): it answers
+     * like {@link #detail} for the item itself, and for a VISIBLE item the ids {@code shown} picks out of
+     * the body must be exactly {@code expected} for that reader and item — nothing hidden reached, nothing
+     * visible left out.
+     */
+    public LeakHarness related(String pathTemplate, Function<JsonNode, Set<String>> shown,
+                               java.util.function.BiFunction<LeakWorld.Member, String, Set<String>> expected) {
+        endpoints.add(new RelatedEndpoint(new DetailEndpoint(pathTemplate, Map.of()), shown, expected));
+        return this;
+    }
+
     public int checks() {
         return checks;
     }
@@ -160,6 +177,7 @@ public final class LeakHarness {
                     case DetailEndpoint d -> checkDetails(reader, d, expected);
                     case NdjsonExport e -> checkExport(reader, e.path(), visible);
                     case FacetEndpoint f -> checkFacet(reader, f, visible);
+                    case RelatedEndpoint r -> checkRelated(reader, r, expected);
                 }
             }
         }
@@ -228,6 +246,18 @@ public final class LeakHarness {
                     assertThat(normalise(r.body())).as("hidden is indistinguishable from absent")
                             .isEqualTo(absentBody);
                 }
+            }
+        });
+    }
+
+    private void checkRelated(LeakWorld.Member reader, RelatedEndpoint r, Map<String, Visibility> expected) {
+        checkDetails(reader, r.detail(), expected);
+        expected.forEach((id, v) -> {
+            if (v == Visibility.VISIBLE) {
+                JsonNode body = json(get(reader, r.detail().path(id), Map.of()), 200, r.detail().path(id));
+                checks++;
+                assertThat(r.shown().apply(body)).as("%s %s as %s", r.detail().pathTemplate(), id, reader.label())
+                        .isEqualTo(r.expected().apply(reader, id));
             }
         });
     }
