@@ -69,6 +69,13 @@ class EntitiesBrowserTest {
                     .isEqualTo(base + "/reports/" + reportId);
             browser.screenshot("entities-entity-ar");
 
+            // the link chart: Cytoscape draws under the CSP (no inline script) and the exports come alive
+            driver.findElement(By.id("entity-graph")).click();
+            wait.until(d -> d.findElement(By.id("graph-export-json")).isEnabled());
+            assertThat(driver.findElements(By.cssSelector("#graph-chart canvas"))).isNotEmpty();
+            assertThat(driver.findElement(By.id("graph-banner-top")).getText()).isEqualTo("RESTRICTED // TLP:AMBER");
+            browser.screenshot("entities-graph-ar");
+
             driver.get(base + "/entities?type=PHONE&q=45251234");
             assertThat(driver.findElement(By.id("entity-count")).getText()).isEqualTo("كيان واحد");
             browser.screenshot("entities-list-ar");
