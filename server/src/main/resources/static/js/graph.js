@@ -59,6 +59,7 @@
       container: container,
       elements: elements,
       wheelSensitivity: 0.3,
+      maxZoom: 2.5, // a chart of one or two nodes stays readable instead of filling the frame
       style: [
         {selector: 'node', style: {'label': 'data(label)', 'background-color': 'data(colour)', 'font-size': 11,
           'text-wrap': 'ellipsis', 'text-max-width': 140, 'text-valign': 'bottom', 'text-margin-y': 4}},

@@ -97,7 +97,7 @@ class GraphPagesTest {
     @Test
     void theArabicPageIsRightToLeftWithTheBannerAroundTheChartAndTheTimeline() throws Exception {
         String html = page(as(get("/entities/" + alpha + "/graph").param("lang", "ar")), 200);
-        assertThat(html).contains("dir=\"rtl\"", "روابط أحمد ولد سالم", "مخطط الروابط", "التسلسل الزمني",
+        assertThat(html).contains("dir=\"rtl\"", "روابط \u2068أحمد ولد سالم\u2069", "مخطط الروابط", "التسلسل الزمني",
                 "id=\"graph-banner-top\"", "id=\"graph-banner-bottom\"", "RESTRICTED // TLP:GREEN",
                 "تصدير بصيغة PNG", "تصدير بصيغة JSON", "الرابط سارٍ منذ", "href=\"/entities/" + bravo + "\"",
                 "data-chart-url=\"/entities/" + alpha + "/graph.json\"",
