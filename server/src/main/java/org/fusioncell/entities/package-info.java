@@ -5,5 +5,5 @@
  * and is read through the access module's SQL predicate only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Entities",
-        allowedDependencies = {"shared", "access", "audit", "identity", "intake"})
+        allowedDependencies = {"shared", "access", "audit", "identity", "intake", "search"})
 package org.fusioncell.entities;

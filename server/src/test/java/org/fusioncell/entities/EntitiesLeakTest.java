@@ -18,6 +18,7 @@ import org.fusioncell.testing.leak.LeakHarness;
 import org.fusioncell.testing.leak.LeakWorld;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.fusioncell.search.SearchIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -46,6 +47,19 @@ class EntitiesLeakTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired
+    SearchIndex index;
+    private int created;
+
+    /** Indexing runs after commit, asynchronously: wait until every created entity is in the index. */
+    private void awaitIndexed(int expected) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (index.size() < expected && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(index.size()).as("entities indexed").isGreaterThanOrEqualTo(expected);
+    }
+
     @Test
     void everyReaderSeesExactlyTheEntitiesThePolicyAllowsOnEveryEndpoint() throws Exception {
         LeakWorld world = LeakWorld.build(new IdentityFixtures(jdbc), readers, scheme, Entities.INFORMATION_TYPE);
@@ -58,7 +72,10 @@ class EntitiesLeakTest {
                 .count("/api/v1/entities/count?q=" + LeakHarness.encode("+2224"), "count")
                 .detail("/api/v1/entities/{id}", Map.of())
                 .detail("/api/v1/entities/{id}/correlations", Map.of())
-                .detail("/api/v1/entities/{id}/links", Map.of());
+                .detail("/api/v1/entities/{id}/links", Map.of())
+                // full-text search over entities: the index filters by the reader's visible markings
+                .list("/api/v1/search?type=entity")
+                .list("/api/v1/search?type=entity&q=" + LeakHarness.encode(LeakWorld.CONTENT_MARKER));
         Random rnd = new Random(20261123L);
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 50; i++) {
@@ -74,11 +91,13 @@ class EntitiesLeakTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
             if (created.statusCode() == 201) {
+                this.created++;
                 String id = JSON.readTree(created.body()).get("id").asString();
                 harness.add(new LeakHarness.Item(id, marking.toMarking(scheme, vocabulary, author.organisationId(),
                         author.userId(), "marking")));
             }
         }
+        awaitIndexed(created);
         harness.verify();
         assertThat(harness.checks()).isGreaterThan(600);
     }

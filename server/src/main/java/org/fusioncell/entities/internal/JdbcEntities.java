@@ -25,6 +25,7 @@ import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.entities.Correlations;
 import org.fusioncell.entities.Entities;
 import org.fusioncell.entities.Entity;
+import org.fusioncell.entities.EntityRecorded;
 import org.fusioncell.entities.EntityAccess;
 import org.fusioncell.entities.EntityDraft;
 import org.fusioncell.entities.EntityLink;
@@ -57,8 +58,11 @@ class JdbcEntities implements Entities {
     private final JsonMapper json;
     private final Set<String> warningList;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     JdbcEntities(JdbcClient jdbc, Markings markings, AuditLog audit, Clock clock, JsonMapper json,
-                 EntitiesProperties properties) {
+                 EntitiesProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.markings = markings;
         this.audit = audit;
@@ -108,6 +112,7 @@ class JdbcEntities implements Entities {
                 .withDetails(Map.of("type", d.type().name(), "correlates", String.valueOf(correlates),
                         "classificationRank", String.valueOf(d.marking().classificationRank()),
                         "tlp", d.marking().tlp().name())));
+        events.publishEvent(new EntityRecorded(id));
         return new Recorded(new Entity(id, d.type(), label, d.identifierKey(), d.attributes(), d.marking(),
                 d.marking().ownerOrganisation(), now), false);
     }
@@ -249,6 +254,7 @@ class JdbcEntities implements Entities {
         }
         jdbc.sql("UPDATE entity SET marking_id = :marking WHERE id = :id").param("marking", markings.save(widened))
                 .param("id", entityId).update();
+        events.publishEvent(new EntityRecorded(entityId));
         audit.record(AuditRecord.of(AuditAction.DISCLOSURE, owner.userId(), owner.organisationId(), INFORMATION_TYPE,
                 List.of(entityId)).withPurpose(owner.purpose()).withDetails(EntityRelease.details(current,
                 recipient, accessRequestId)));
