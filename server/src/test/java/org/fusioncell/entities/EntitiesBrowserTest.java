@@ -80,6 +80,12 @@ class EntitiesBrowserTest {
             assertThat(driver.findElement(By.id("entity-count")).getText()).isEqualTo("كيان واحد");
             browser.screenshot("entities-list-ar");
 
+            // the report page lists the entities it mentions (loaded by htmx under the CSP)
+            driver.get(base + "/reports/" + reportId);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-entities li a")));
+            assertThat(driver.findElement(By.cssSelector("#report-entities li a")).getText()).contains("+22245251234");
+            browser.screenshot("entities-report-mentions-ar");
+
             driver.get(base + "/reports/" + reportId + "/proposals");
             assertThat(driver.findElement(By.cssSelector(PHONE_ROW)).getAttribute("data-state")).isEqualTo("CONFIRMED");
             assertThat(driver.findElements(By.cssSelector("#report-mentions li"))).hasSize(1);

@@ -54,6 +54,16 @@ class ProposalPages {
         return show(id, null, model);
     }
 
+    /**
+     * The entities a report mentions, as a fragment the report page loads (htmx): a list of links, or
+     * nothing. A reader who may not see the report gets the same empty answer as for a missing one.
+     */
+    @GetMapping("/mentions")
+    String mentions(@PathVariable String id, Model model) {
+        model.addAttribute("mentions", reportEntities.mentions(readers.current(), id, null).orElse(List.of()));
+        return "entities/mentions :: list";
+    }
+
     @PostMapping("/open")
     String panelWithJustification(@PathVariable String id, @RequestParam(required = false) String justification,
                                   Model model) {
