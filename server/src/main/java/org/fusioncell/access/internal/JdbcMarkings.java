@@ -21,6 +21,8 @@ import org.fusioncell.access.VisibilityFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcMarkings implements Markings {
@@ -41,8 +43,15 @@ class JdbcMarkings implements Markings {
     @Transactional // a marking row without its terms would release the item more widely than written
     public String save(Marking marking) {
         String id = MarkingDigest.of(marking);
+        Seen seen = seenInThisTransaction();
+        if (seen != null && seen.ids.contains(id)) {
+            return id;
+        }
         boolean known = jdbc.sql("SELECT COUNT(*) FROM access_marking WHERE id = :id").param("id", id)
                 .query(Long.class).single() > 0;
+        if (seen != null) {
+            seen.ids.add(id); // from here on known to this transaction, whether found or inserted below
+        }
         if (known) {
             return id;
         }
@@ -61,6 +70,33 @@ class JdbcMarkings implements Markings {
         insertTerms(id, "USER", r.users());
         insertTerms(id, "CAVEAT", marking.caveats());
         return id;
+    }
+
+    /**
+     * The markings this transaction has saved or found: a bulk import saves the same few markings
+     * thousands of times. Scoped to the transaction (kept among its synchronizations, which a suspended
+     * transaction takes with it), because a marking inserted here is not visible to others until commit.
+     */
+    private final class Seen implements TransactionSynchronization {
+        final Set<String> ids = new HashSet<>();
+
+        JdbcMarkings owner() {
+            return JdbcMarkings.this;
+        }
+    }
+
+    private Seen seenInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Seen seen && seen.owner() == this) {
+                return seen;
+            }
+        }
+        Seen fresh = new Seen();
+        TransactionSynchronizationManager.registerSynchronization(fresh);
+        return fresh;
     }
 
     private void insertTerms(String markingId, String kind, Collection<String> terms) {
