@@ -18,6 +18,7 @@ import org.fusioncell.access.Releasability;
 import org.fusioncell.access.SqlPredicate;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.access.VisibilityFilter;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +30,12 @@ class JdbcMarkings implements Markings {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    JdbcMarkings(JdbcClient jdbc, Clock clock) {
+    JdbcMarkings(JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -74,29 +77,34 @@ class JdbcMarkings implements Markings {
 
     /**
      * The markings this transaction has saved or found: a bulk import saves the same few markings
-     * thousands of times. Scoped to the transaction (kept among its synchronizations, which a suspended
-     * transaction takes with it), because a marking inserted here is not visible to others until commit.
+     * thousands of times. Scoped to the transaction, because a marking inserted here is not visible to
+     * others until commit: bound under a key naming the transaction's connection, so an inner
+     * REQUIRES_NEW transaction (another connection) never sees the outer one's set.
      */
-    private final class Seen implements TransactionSynchronization {
-        final Set<String> ids = new HashSet<>();
+    private record Seen(Set<String> ids) {
+    }
 
-        JdbcMarkings owner() {
-            return JdbcMarkings.this;
-        }
+    private record SeenKey(JdbcMarkings owner, Object connection) {
     }
 
     private Seen seenInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Object connection = TransactionSynchronizationManager.getResource(dataSource);
+        if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Seen seen && seen.owner() == this) {
-                return seen;
-            }
+        SeenKey key = new SeenKey(this, connection);
+        Seen seen = (Seen) TransactionSynchronizationManager.getResource(key);
+        if (seen == null) {
+            seen = new Seen(new HashSet<>());
+            TransactionSynchronizationManager.bindResource(key, seen);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
         }
-        Seen fresh = new Seen();
-        TransactionSynchronizationManager.registerSynchronization(fresh);
-        return fresh;
+        return seen;
     }
 
     private void insertTerms(String markingId, String kind, Collection<String> terms) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.shared.Ids;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * chain, and sequence numbers stay contiguous (a gap therefore always means a deleted record).
  *
  * <p>The lock is held to the end of the transaction anyway, so within one transaction the head is read
- * and locked once and then carried in memory ({@link Tail}, bound to the transaction); the head row is
+ * and locked once and then carried in memory ({@link Tail}, bound to the transaction's connection); the head row is
  * written once, just before commit. A bulk import appending thousands of records thus costs one locking
  * read and one update instead of one of each per record. On rollback nothing was written. Savepoints
  * (nested transactions) are not used in this code base; rolling back to one would leave the carried tail
@@ -41,11 +42,16 @@ class ChainedAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    ChainedAuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    ChainedAuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.dataSource = dataSource;
+    }
+
+    private record TailKey(ChainedAuditLog owner, Object connection) {
     }
 
     /** The last appended record of this transaction, not yet written to the chain head. */
@@ -54,13 +60,17 @@ class ChainedAuditLog implements AuditLog {
         String hash;
         boolean headWritten;
 
-        Tail(long seq, String hash) {
+        Tail(TailKey key, long seq, String hash) {
+            this.key = key;
             this.seq = seq;
             this.hash = hash;
         }
 
-        ChainedAuditLog owner() {
-            return ChainedAuditLog.this;
+        private final TailKey key;
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
         }
 
         @Override
@@ -119,28 +129,30 @@ class ChainedAuditLog implements AuditLog {
             if (tail.headWritten) { // appended by another before-commit callback, after ours ran
                 writeHead(seq, hash);
             }
-        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new Tail(seq, hash));
+        } else if (tailKey() != null) {
+            Tail fresh = new Tail(tailKey(), seq, hash);
+            TransactionSynchronizationManager.bindResource(fresh.key, fresh);
+            TransactionSynchronizationManager.registerSynchronization(fresh);
         } else {
             writeHead(seq, hash);
         }
     }
 
     /**
-     * Found among the transaction's synchronizations rather than bound as a resource: a suspended
-     * transaction's synchronizations are set aside with it, so an inner REQUIRES_NEW transaction never
-     * sees the outer one's tail.
+     * Bound under a key naming the transaction's connection, so an inner REQUIRES_NEW transaction
+     * (another connection) never sees the outer one's tail and locks the head for itself.
      */
-    private Tail currentTail() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    private TailKey tailKey() {
+        Object connection = TransactionSynchronizationManager.getResource(dataSource);
+        if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Tail t && t.owner() == this) {
-                return t;
-            }
-        }
-        return null;
+        return new TailKey(this, connection);
+    }
+
+    private Tail currentTail() {
+        TailKey key = tailKey();
+        return key == null ? null : (Tail) TransactionSynchronizationManager.getResource(key);
     }
 
     private void writeHead(long seq, String hash) {
