@@ -18,19 +18,24 @@ import org.fusioncell.access.Releasability;
 import org.fusioncell.access.SqlPredicate;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.access.VisibilityFilter;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcMarkings implements Markings {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    JdbcMarkings(JdbcClient jdbc, Clock clock) {
+    JdbcMarkings(JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -41,8 +46,15 @@ class JdbcMarkings implements Markings {
     @Transactional // a marking row without its terms would release the item more widely than written
     public String save(Marking marking) {
         String id = MarkingDigest.of(marking);
+        Seen seen = seenInThisTransaction();
+        if (seen != null && seen.ids.contains(id)) {
+            return id;
+        }
         boolean known = jdbc.sql("SELECT COUNT(*) FROM access_marking WHERE id = :id").param("id", id)
                 .query(Long.class).single() > 0;
+        if (seen != null) {
+            seen.ids.add(id); // from here on known to this transaction, whether found or inserted below
+        }
         if (known) {
             return id;
         }
@@ -61,6 +73,38 @@ class JdbcMarkings implements Markings {
         insertTerms(id, "USER", r.users());
         insertTerms(id, "CAVEAT", marking.caveats());
         return id;
+    }
+
+    /**
+     * The markings this transaction has saved or found: a bulk import saves the same few markings
+     * thousands of times. Scoped to the transaction, because a marking inserted here is not visible to
+     * others until commit: bound under a key naming the transaction's connection, so an inner
+     * REQUIRES_NEW transaction (another connection) never sees the outer one's set.
+     */
+    private record Seen(Set<String> ids) {
+    }
+
+    private record SeenKey(JdbcMarkings owner, Object connection) {
+    }
+
+    private Seen seenInThisTransaction() {
+        Object connection = TransactionSynchronizationManager.getResource(dataSource);
+        if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        SeenKey key = new SeenKey(this, connection);
+        Seen seen = (Seen) TransactionSynchronizationManager.getResource(key);
+        if (seen == null) {
+            seen = new Seen(new HashSet<>());
+            TransactionSynchronizationManager.bindResource(key, seen);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+        }
+        return seen;
     }
 
     private void insertTerms(String markingId, String kind, Collection<String> terms) {

@@ -6,20 +6,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.TreeMap;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.shared.Ids;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each record carries the SHA-256 of its predecessor's hash and its own canonical content. Appends
  * are serialised by locking the single chain-head row, so two nodes on one PostgreSQL cannot fork the
  * chain, and sequence numbers stay contiguous (a gap therefore always means a deleted record).
+ *
+ * <p>The lock is held to the end of the transaction anyway, so within one transaction the head is read
+ * and locked once and then carried in memory ({@link Tail}, bound to the transaction's connection); the head row is
+ * written once, just before commit. A bulk import appending thousands of records thus costs one locking
+ * read and one update instead of one of each per record. On rollback nothing was written. Savepoints
+ * (nested transactions) are not used in this code base; rolling back to one would leave the carried tail
+ * ahead of the database, which {@code ChainVerifier} would then report as a missing record.
  */
 @Service
 class ChainedAuditLog implements AuditLog {
@@ -28,21 +40,63 @@ class ChainedAuditLog implements AuditLog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    ChainedAuditLog(JdbcClient jdbc, Clock clock) {
+    ChainedAuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
+        this.dataSource = dataSource;
+    }
+
+    private record TailKey(ChainedAuditLog owner, Object connection) {
+    }
+
+    /** The last appended record of this transaction, not yet written to the chain head. */
+    private final class Tail implements TransactionSynchronization {
+        long seq;
+        String hash;
+        boolean headWritten;
+
+        Tail(TailKey key, long seq, String hash) {
+            this.key = key;
+            this.seq = seq;
+            this.hash = hash;
+        }
+
+        private final TailKey key;
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeHead(seq, hash);
+            headWritten = true;
+        }
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public long record(AuditRecord r) {
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                .single();
-        long seq = (long) head[0] + 1;
-        String previous = (String) head[1];
+        Tail tail = currentTail();
+        long last;
+        String previous;
+        if (tail != null) {
+            last = tail.seq;
+            previous = tail.hash;
+        } else {
+            var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                    .single();
+            last = (long) head[0];
+            previous = (String) head[1];
+        }
+        long seq = last + 1;
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         StoredAuditRecord stored = new StoredAuditRecord(seq, Ids.newId(), at, r.action().name(), r.actorUserId(),
                 r.actorOrganisationId(), r.objectType(), String.join(",", r.objectIds()), r.purpose(),
@@ -57,14 +111,52 @@ class ChainedAuditLog implements AuditLog {
                 .param("why", stored.justification()).param("outcome", stored.outcome())
                 .param("details", stored.details()).param("prev", previous).param("hash", stored.hash())
                 .update();
-        for (String objectId : new LinkedHashSet<>(r.objectIds())) {
-            if (objectId != null && !objectId.isBlank() && objectId.length() <= MAX_OBJECT_ID_LENGTH) {
-                jdbc.sql("INSERT INTO audit_record_object (object_id, seq) VALUES (:oid, :seq)")
-                        .param("oid", objectId).param("seq", seq).update();
-            }
+        List<Object[]> objects = new LinkedHashSet<>(r.objectIds()).stream()
+                .filter(id -> id != null && !id.isBlank() && id.length() <= MAX_OBJECT_ID_LENGTH)
+                .map(id -> new Object[] {id, seq})
+                .toList();
+        if (!objects.isEmpty()) {
+            batch.batchUpdate("INSERT INTO audit_record_object (object_id, seq) VALUES (?, ?)", objects);
         }
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", seq).param("hash", stored.hash()).update();
+        advance(tail, seq, stored.hash());
         return seq;
+    }
+
+    private void advance(Tail tail, long seq, String hash) {
+        if (tail != null) {
+            tail.seq = seq;
+            tail.hash = hash;
+            if (tail.headWritten) { // appended by another before-commit callback, after ours ran
+                writeHead(seq, hash);
+            }
+        } else if (tailKey() != null) {
+            Tail fresh = new Tail(tailKey(), seq, hash);
+            TransactionSynchronizationManager.bindResource(fresh.key, fresh);
+            TransactionSynchronizationManager.registerSynchronization(fresh);
+        } else {
+            writeHead(seq, hash);
+        }
+    }
+
+    /**
+     * Bound under a key naming the transaction's connection, so an inner REQUIRES_NEW transaction
+     * (another connection) never sees the outer one's tail and locks the head for itself.
+     */
+    private TailKey tailKey() {
+        Object connection = TransactionSynchronizationManager.getResource(dataSource);
+        if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        return new TailKey(this, connection);
+    }
+
+    private Tail currentTail() {
+        TailKey key = tailKey();
+        return key == null ? null : (Tail) TransactionSynchronizationManager.getResource(key);
+    }
+
+    private void writeHead(long seq, String hash) {
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                .param("seq", seq).param("hash", hash).update();
     }
 }

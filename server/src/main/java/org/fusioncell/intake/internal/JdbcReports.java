@@ -103,7 +103,7 @@ class JdbcReports implements Reports {
                 .param("marking", markingId).param("org", author.organisationId()).param("author", author.userId())
                 .param("retention", retention).param("now", Timestamp.from(now))
                 .update();
-        tags.replace(id, d.tags());
+        tags.addToNew(id, d.tags());
         history.record(id, 1, d, language, markingId, retention, author.userId(), now, null);
         audit.record(AuditRecord.of(AuditAction.COLLECTION, author.userId(), author.organisationId(),
                 INFORMATION_TYPE, List.of(id)).withPurpose(author.purpose())

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class ReportTags {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ReportTags(JdbcClient jdbc) {
+    ReportTags(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     void replace(String reportId, List<String> tags) {
@@ -23,6 +26,14 @@ class ReportTags {
         for (String tag : new LinkedHashSet<>(tags)) {
             jdbc.sql("INSERT INTO intake_report_tag (report_id, tag) VALUES (:id, :tag)")
                     .param("id", reportId).param("tag", tag).update();
+        }
+    }
+
+    /** Tags of a report just inserted (it has none yet), in one JDBC batch. */
+    void addToNew(String reportId, List<String> tags) {
+        List<Object[]> rows = new LinkedHashSet<>(tags).stream().map(tag -> new Object[] {reportId, tag}).toList();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("INSERT INTO intake_report_tag (report_id, tag) VALUES (?, ?)", rows);
         }
     }
 
