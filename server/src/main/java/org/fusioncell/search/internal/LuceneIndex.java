@@ -33,9 +33,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene index in {@code ${fusioncell.data-dir}/index}. Every write commits before it returns (an
+ * The Lucene index in {@code ${fusioncell.data-dir}/index}. Every write is committed before it returns (an
  * acknowledged write survives a crash: writes come from after-commit listeners whose event stays
- * outstanding until they return) and refreshes the near-real-time searcher, so the next search sees it.
+ * outstanding until they return) and the near-real-time searcher is refreshed, so the next search sees it.
+ * Commits are grouped: concurrent writers wait for one commit that covers all of their changes instead
+ * of fsyncing the index one document at a time.
  */
 @Component
 class LuceneIndex implements SearchIndex {
@@ -131,11 +133,24 @@ class LuceneIndex implements SearchIndex {
         void apply(IndexWriter writer) throws IOException;
     }
 
+    /** Changes applied so far, numbered after they were applied; and the highest number made durable. */
+    private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+    private final Object committing = new Object();
+    private long committed;
+
     private void write(Change change) {
         try {
             change.apply(writer);
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            long mine = applied.incrementAndGet(); // after apply: a number ≤ a commit's mark is in that commit
+            synchronized (committing) {
+                if (committed >= mine) {
+                    return; // another writer's commit, started after our change was applied, covered it
+                }
+                long mark = applied.get();
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+                committed = mark;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
