@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fusioncell.testing.BearerApi;
 import org.fusioncell.access.OrganisationType;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
@@ -261,25 +262,18 @@ class AccessRequestsApiTest {
     }
 
     private static String created(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return JSON.readTree(r.body()).get("id").asString();
+        return BearerApi.created(r);
     }
 
     private HttpResponse<String> post(String token, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new BearerApi(port).post(token, path, body);
     }
 
     private int status(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return new BearerApi(port).status(token, path);
     }
 
     private JsonNode get(String token, String path, int status) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(status);
-        return JSON.readTree(r.body());
+        return new BearerApi(port).get(token, path, status);
     }
 }

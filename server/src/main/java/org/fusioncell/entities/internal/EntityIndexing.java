@@ -13,6 +13,7 @@ import org.fusioncell.entities.EntityRecorded;
 import org.fusioncell.search.SearchDocument;
 import org.fusioncell.search.SearchIndex;
 import org.fusioncell.search.SearchSource;
+import org.fusioncell.shared.Batches;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -61,23 +62,16 @@ class EntityIndexing implements SearchSource {
 
     @Override
     public void forEach(Consumer<SearchDocument> sink) {
-        List<Row> batch = new ArrayList<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM entity ORDER BY id").query(rs -> {
-            batch.add(row(rs, 0));
-            if (batch.size() == 500) {
-                flush(batch, sink);
-            }
-        });
-        flush(batch, sink);
+        try (Batches<Row> batches = new Batches<>(500, batch -> flush(batch, sink))) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM entity ORDER BY id").query(rs -> {
+                batches.accept(row(rs, 0));
+            });
+        }
     }
 
     private void flush(List<Row> batch, Consumer<SearchDocument> sink) {
-        if (batch.isEmpty()) {
-            return;
-        }
         Map<String, Marking> marks = markings.findAll(batch.stream().map(Row::markingId).toList());
         batch.forEach(r -> sink.accept(document(r, marks.get(r.markingId()))));
-        batch.clear();
     }
 
     private record Row(String id, String type, String label, String key, String attributes, String markingId,

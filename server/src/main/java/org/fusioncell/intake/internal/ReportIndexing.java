@@ -15,6 +15,7 @@ import org.fusioncell.intake.Reports;
 import org.fusioncell.search.SearchDocument;
 import org.fusioncell.search.SearchIndex;
 import org.fusioncell.search.SearchSource;
+import org.fusioncell.shared.Batches;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -69,24 +70,17 @@ class ReportIndexing implements SearchSource {
 
     @Override
     public void forEach(Consumer<SearchDocument> sink) {
-        List<Row> batch = new ArrayList<>();
-        jdbc.sql("SELECT " + COLUMNS + " FROM intake_report ORDER BY id").query(rs -> {
-            batch.add(row(rs, 0));
-            if (batch.size() == 500) {
-                flush(batch, sink);
-            }
-        });
-        flush(batch, sink);
+        try (Batches<Row> batches = new Batches<>(500, batch -> flush(batch, sink))) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM intake_report ORDER BY id").query(rs -> {
+                batches.accept(row(rs, 0));
+            });
+        }
     }
 
     private void flush(List<Row> batch, Consumer<SearchDocument> sink) {
-        if (batch.isEmpty()) {
-            return;
-        }
         Map<String, Marking> marks = markings.findAll(batch.stream().map(Row::markingId).toList());
         Map<String, List<String>> tags = tags(batch.stream().map(Row::id).toList());
         batch.forEach(r -> sink.accept(document(r, marks, tags)));
-        batch.clear();
     }
 
     private record Row(String id, String title, String body, String language, Timestamp occurredAt,
