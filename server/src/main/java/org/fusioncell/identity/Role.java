@@ -9,7 +9,9 @@ public enum Role {
     AUDITOR,
     PLATFORM_PARTNER,
     RESEARCHER,
-    CIVIL_SOCIETY_CONTRIBUTOR;
+    CIVIL_SOCIETY_CONTRIBUTOR,
+    /** Screens names against watchlists and reviews the hits of their organisation (docs/screening.md). */
+    SCREENING_OFFICER;
 
     public String authority() {
         return "ROLE_" + name();

@@ -45,7 +45,9 @@ class EntityIndexing implements SearchSource {
 
     @ApplicationModuleListener
     void on(EntityRecorded event) {
-        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM entity WHERE id = :id").param("id", event.entityId())
+        // a merged-away entity is found through its survivor, which holds its names: not twice
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM entity WHERE id = :id AND merged_into IS NULL")
+                .param("id", event.entityId())
                 .query(EntityIndexing::row).list();
         if (rows.isEmpty()) {
             index.remove(Entities.INFORMATION_TYPE, event.entityId());
@@ -63,7 +65,7 @@ class EntityIndexing implements SearchSource {
     @Override
     public void forEach(Consumer<SearchDocument> sink) {
         try (Batches<Row> batches = new Batches<>(500, batch -> flush(batch, sink))) {
-            jdbc.sql("SELECT " + COLUMNS + " FROM entity ORDER BY id").query(rs -> {
+            jdbc.sql("SELECT " + COLUMNS + " FROM entity WHERE merged_into IS NULL ORDER BY id").query(rs -> {
                 batches.accept(row(rs, 0));
             });
         }

@@ -59,10 +59,13 @@ class JdbcEntities implements Entities {
     private final Set<String> warningList;
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final NameKeyStore nameKeys;
 
     JdbcEntities(JdbcClient jdbc, Markings markings, AuditLog audit, Clock clock, JsonMapper json,
-                 EntitiesProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+                 EntitiesProperties properties, org.springframework.context.ApplicationEventPublisher events,
+                 NameKeyStore nameKeys) {
         this.events = events;
+        this.nameKeys = nameKeys;
         this.jdbc = jdbc;
         this.markings = markings;
         this.audit = audit;
@@ -78,7 +81,8 @@ class JdbcEntities implements Entities {
         if (d.identifierKey() != null) {
             SqlPredicate visible = VisibilityFilter.visible(author, INFORMATION_TYPE, "e.marking_id");
             List<Stored> held = jdbc.sql("SELECT " + COLUMNS + " FROM entity e WHERE e.identifier_key = :key"
-                            + " AND e.entity_type = :type AND e.marking_id = :marking AND " + visible.sql()
+                            + " AND e.entity_type = :type AND e.marking_id = :marking AND e.merged_into IS NULL AND "
+                            + visible.sql()
                             + " ORDER BY e.created_at, e.id LIMIT 1")
                     .params(visible.params()).param("key", d.identifierKey()).param("type", d.type().name())
                     .param("marking", markingId).query(this::row).list();
@@ -102,6 +106,9 @@ class JdbcEntities implements Entities {
                 .param("attributes", json.writeValueAsString(d.attributes())).param("marking", markingId)
                 .param("owner", d.marking().ownerOrganisation()).param("by", author.userId())
                 .param("now", Timestamp.from(now)).update();
+        if (NameKeyStore.named(d.type())) {
+            nameKeys.index(id, d.type(), markingId, d.attributes());
+        }
         boolean correlates = d.identifierKey() != null && !warningList.contains(d.identifierKey());
         if (correlates) {
             jdbc.sql("INSERT INTO entity_correlation (identifier_key, entity_id, created_at) VALUES (:key, :id, :now)")
@@ -252,13 +259,30 @@ class JdbcEntities implements Entities {
         if (!after.visible()) {
             return after;
         }
-        jdbc.sql("UPDATE entity SET marking_id = :marking WHERE id = :id").param("marking", markings.save(widened))
+        String widenedId = markings.save(widened);
+        jdbc.sql("UPDATE entity SET marking_id = :marking WHERE id = :id").param("marking", widenedId)
                 .param("id", entityId).update();
+        nameKeys.remarked(entityId, widenedId);
         events.publishEvent(new EntityRecorded(entityId));
         audit.record(AuditRecord.of(AuditAction.DISCLOSURE, owner.userId(), owner.organisationId(), INFORMATION_TYPE,
                 List.of(entityId)).withPurpose(owner.purpose()).withDetails(EntityRelease.details(current,
                 recipient, accessRequestId)));
         return after;
+    }
+
+    /** The entity that stands for {@code entityId} now: itself, or the survivor of the merges it went into. */
+    String active(String entityId) {
+        String current = entityId;
+        // a chain is as long as the merges made into merged entities' survivors; bounded against a cycle
+        for (int i = 0; i < 100; i++) {
+            List<String> next = jdbc.sql("SELECT merged_into FROM entity WHERE id = :id AND merged_into IS NOT NULL")
+                    .param("id", current).query(String.class).list();
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = next.getFirst();
+        }
+        throw new IllegalStateException("merge chain longer than 100 from entity " + entityId);
     }
 
     private record Query(String where, Map<String, Object> params) {
@@ -267,7 +291,8 @@ class JdbcEntities implements Entities {
     private static Query query(Reader reader, EntityType type, String text) {
         SqlPredicate visible = VisibilityFilter.visible(reader, INFORMATION_TYPE, "e.marking_id");
         Map<String, Object> params = new HashMap<>(visible.params());
-        String where = visible.sql();
+        // a merged-away entity is kept for provenance but listed only through its survivor
+        String where = "e.merged_into IS NULL AND " + visible.sql();
         if (type != null) {
             params.put("type", type.name());
             where += " AND e.entity_type = :type";

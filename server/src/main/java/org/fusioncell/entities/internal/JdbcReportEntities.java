@@ -169,18 +169,25 @@ class JdbcReportEntities implements ReportEntities {
                 || !(entities.open(author, d.toEntityId()) instanceof EntityAccess.Opened)) {
             return Optional.empty();
         }
+        // a link to a merged-away entity is made to the entity that stands for it now
+        String fromId = entities.active(d.fromEntityId());
+        String toId = entities.active(d.toEntityId());
+        if ((!fromId.equals(d.fromEntityId()) && !(entities.open(author, fromId) instanceof EntityAccess.Opened))
+                || (!toId.equals(d.toEntityId()) && !(entities.open(author, toId) instanceof EntityAccess.Opened))) {
+            return Optional.empty();
+        }
         String id = Ids.newId();
         Instant now = now();
         jdbc.sql("""
                 INSERT INTO entity_link (id, from_entity_id, to_entity_id, link_type, report_id, confidence, valid_from,
                     valid_to, marking_id, created_by, created_at)
                 VALUES (:id, :from, :to, :type, :r, :confidence, :vf, :vt, :marking, :by, :now)""")
-                .param("id", id).param("from", d.fromEntityId()).param("to", d.toEntityId()).param("type", d.type().name())
+                .param("id", id).param("from", fromId).param("to", toId).param("type", d.type().name())
                 .param("r", d.reportId()).param("confidence", d.confidence()).param("vf", d.validFrom())
                 .param("vt", d.validTo()).param("marking", markings.save(report.get().marking()))
                 .param("by", author.userId()).param("now", Timestamp.from(now)).update();
         audit.record(AuditRecord.of(AuditAction.COLLECTION, author.userId(), author.organisationId(), Links.INFORMATION_TYPE,
-                List.of(id, d.fromEntityId(), d.toEntityId(), d.reportId())).withPurpose(author.purpose())
+                List.of(id, fromId, toId, d.reportId())).withPurpose(author.purpose())
                 .withDetails(Map.of("type", d.type().name())));
         return Links.visibleLinks(jdbc, markings, author, "l.id = :lid", Map.of("lid", id)).stream().findFirst();
     }

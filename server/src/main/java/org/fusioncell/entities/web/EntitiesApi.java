@@ -43,10 +43,13 @@ class EntitiesApi {
     private final MarkingVocabulary vocabulary;
     private final ClassificationScheme scheme;
     private final EntityAttributes checks;
+    private final org.fusioncell.entities.Resolution resolution;
 
     EntitiesApi(Entities entities, Readers readers, Organisations organisations, MarkingVocabulary vocabulary,
-                ClassificationScheme scheme, @Value("${fusioncell.entities.default-region:MR}") String region) {
+                ClassificationScheme scheme, @Value("${fusioncell.entities.default-region:MR}") String region,
+                org.fusioncell.entities.Resolution resolution) {
         this.entities = entities;
+        this.resolution = resolution;
         this.readers = readers;
         this.organisations = organisations;
         this.vocabulary = vocabulary;
@@ -76,7 +79,10 @@ class EntitiesApi {
 
     @GetMapping("/{id}")
     ResponseEntity<?> open(@PathVariable String id) {
-        return ResponseEntity.ok(EntityView.of(opened(readers.current(), id), scheme));
+        Reader reader = readers.current();
+        Entity entity = opened(reader, id);
+        // a merged-away entity is answered as it was, pointing to the entity that stands for it now
+        return ResponseEntity.ok(EntityView.of(entity, scheme, resolution.mergedInto(reader, entity.id()).orElse(null)));
     }
 
     @GetMapping("/{id}/links")

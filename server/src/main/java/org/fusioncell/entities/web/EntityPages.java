@@ -11,6 +11,8 @@ import org.fusioncell.entities.Entity;
 import org.fusioncell.entities.EntityAccess;
 import org.fusioncell.entities.EntityType;
 import org.fusioncell.entities.LinkType;
+import org.fusioncell.entities.Merge;
+import org.fusioncell.entities.Resolution;
 import org.fusioncell.identity.OrganisationSummary;
 import org.fusioncell.identity.Organisations;
 import org.fusioncell.identity.Readers;
@@ -37,9 +39,12 @@ class EntityPages {
     private final Readers readers;
     private final Organisations organisations;
     private final ClassificationScheme scheme;
+    private final Resolution resolution;
 
-    EntityPages(Entities entities, Readers readers, Organisations organisations, ClassificationScheme scheme) {
+    EntityPages(Entities entities, Readers readers, Organisations organisations, ClassificationScheme scheme,
+                Resolution resolution) {
         this.entities = entities;
+        this.resolution = resolution;
         this.readers = readers;
         this.organisations = organisations;
         this.scheme = scheme;
@@ -51,6 +56,10 @@ class EntityPages {
 
     /** A hit/no-hit notice as shown: holder's name (or id), level name, date; never content. */
     record NoticeRow(String holder, String level, java.time.Instant recordedAt) {
+    }
+
+    /** A merge as the history shows it: the entities by label, who merged (organisation), and whether it may be split here. */
+    record MergeRow(Merge merge, Row survivor, List<Row> merged, String by, boolean splittable) {
     }
 
     @GetMapping
@@ -68,7 +77,9 @@ class EntityPages {
     }
 
     @GetMapping("/{id}")
-    String open(@PathVariable String id, Model model) {
+    String open(@PathVariable String id, @RequestParam(required = false) String merged,
+                @RequestParam(required = false) String split, @RequestParam(required = false) String refused,
+                Model model) {
         Reader reader = readers.current();
         switch (entities.open(reader, id)) {
             case EntityAccess.Opened opened -> {
@@ -85,6 +96,11 @@ class EntityPages {
                 model.addAttribute("notices", correlations.notices().stream().map(n -> new NoticeRow(
                         holderName(n.holderOrganisationId()), EntityView.level(scheme, n.classificationRank()),
                         n.recordedAt())).toList());
+                resolution(reader, entity, model);
+                model.addAttribute("mergeDone", merged != null);
+                model.addAttribute("splitDone", split != null);
+                // only known codes are shown: the address is not a channel for arbitrary text
+                model.addAttribute("refusal", refused != null && REFUSALS.contains(refused) ? refused : null);
                 return "entities/entity";
             }
             case EntityAccess.KnownToExist known -> {
@@ -97,12 +113,43 @@ class EntityPages {
         }
     }
 
-    /** Lists (aliases, names) shown joined; everything else as its text. */
+    private static final java.util.Set<String> REFUSALS = java.util.Set.of("SAME_ENTITY", "DIFFERENT_TYPE",
+            "DIFFERENT_MARKING", "ALREADY_MERGED", "ALREADY_SPLIT", "SURVIVOR_MERGED_AWAY", "NO_SELECTION", "NO_REASON",
+            "TOO_MANY");
+
+    /** Where a merged-away entity went, and the merges touching this one. */
+    private void resolution(Reader reader, Entity entity, Model model) {
+        model.addAttribute("mergedInto", resolution.mergedInto(reader, entity.id())
+                .map(target -> entities.open(reader, target) instanceof EntityAccess.Opened o ? o.entity() : null)
+                .orElse(null));
+        Map<String, Row> seen = new java.util.HashMap<>();
+        java.util.function.Function<String, Row> row = id -> seen.computeIfAbsent(id, k ->
+                entities.open(reader, k) instanceof EntityAccess.Opened o
+                        ? new Row(o.entity(), MarkingView.of(o.entity().marking(), scheme).banner()) : null);
+        model.addAttribute("merges", resolution.history(reader, entity).stream().map(m -> new MergeRow(m,
+                row.apply(m.survivorId()), m.mergedIds().stream().map(row).filter(java.util.Objects::nonNull).toList(),
+                holderName(m.mergedByOrganisation()), !m.split() && m.survivorId().equals(entity.id())))
+                .toList());
+    }
+
+    /** Lists of names, aliases and documents shown by their values, joined; everything else as its text. */
     private static Map<String, String> attributes(Map<String, Object> raw) {
         Map<String, String> out = new java.util.TreeMap<>();
         raw.forEach((k, v) -> out.put(k, v instanceof List<?> l
-                ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+                ? String.join(", ", l.stream().map(EntityPages::shown).toList()) : String.valueOf(v)));
         return out;
+    }
+
+    private static String shown(Object item) {
+        if (item instanceof Map<?, ?> m) {
+            if (m.get("value") != null) {
+                return String.valueOf(m.get("value"));
+            }
+            if (m.get("number") != null) {
+                return m.get("documentType") + " " + m.get("number") + (m.get("country") == null ? "" : " (" + m.get("country") + ")");
+            }
+        }
+        return String.valueOf(item);
     }
 
     private String holderName(String organisationId) {

@@ -15,8 +15,11 @@ final class EntityView {
     private EntityView() {
     }
 
+    /** {@code mergedInto}: the entity that now stands for a merged-away one, when the reader may see it. */
     record Full(String id, String type, String label, String identifierKey, Map<String, Object> attributes,
-                MarkingJson marking, Instant createdAt) {
+                MarkingJson marking, Instant createdAt,
+                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                String mergedInto) {
     }
 
     record MarkingJson(String classification, String tlp, boolean originatorControl, String ownerOrganisation) {
@@ -39,8 +42,12 @@ final class EntityView {
     }
 
     static Full of(Entity e, ClassificationScheme scheme) {
+        return of(e, scheme, null);
+    }
+
+    static Full of(Entity e, ClassificationScheme scheme, String mergedInto) {
         return new Full(e.id(), e.type().name(), e.label(), e.identifierKey(), e.attributes(), of(e.marking(), scheme),
-                e.createdAt());
+                e.createdAt(), mergedInto);
     }
 
     static Link of(EntityLink l, ClassificationScheme scheme) {

@@ -35,9 +35,11 @@ class DemoData {
     static final List<DemoUser> USERS = List.of(
             new DemoUser("admin", "Administrateur de démonstration", "cell", "SECRET", List.of("ADMINISTRATOR"), List.of(),
                     "MFSG22LOF5THK43JN5XGGZLMNQWWIZLN"),
-            new DemoUser("analyst", "Analyste de démonstration", "cell", "SECRET", List.of("ANALYST"),
+            new DemoUser("analyst", "Analyste de démonstration", "cell", "SECRET",
+                    List.of("ANALYST", "SCREENING_OFFICER"),
                     List.of("NATIONAL-ONLY"), "MFXGC3DZON2C6ZTVONUW63TDMVWGYLLE"),
-            new DemoUser("supervisor", "Superviseure de démonstration", "cell", "SECRET", List.of("SUPERVISOR", "ANALYST"),
+            new DemoUser("supervisor", "Superviseure de démonstration", "cell", "SECRET",
+                    List.of("SUPERVISOR", "ANALYST", "SCREENING_OFFICER"),
                     List.of("NATIONAL-ONLY"), "ON2XAZLSOZUXG33SF5THK43JN5XGGZLM"),
             new DemoUser("liaison.police", "Officier de liaison (police)", "police", "CONFIDENTIAL",
                     List.of("LIAISON_OFFICER"), List.of(), "NRUWC2LTN5XC44DPNRUWGZJPMZ2XG2LP"),

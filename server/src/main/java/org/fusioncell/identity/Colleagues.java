@@ -1,0 +1,15 @@
+package org.fusioncell.identity;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The display names of a reader's colleagues, for pages that say who did what (who proposed a
+ * confirmation, who imported a list). Only users of the same organisation are named: a user of
+ * another organisation stays an id, as elsewhere in the API.
+ */
+public interface Colleagues {
+
+    /** Display names by user id, for those of {@code userIds} who belong to {@code organisationId}. */
+    Map<String, String> displayNames(String organisationId, Collection<String> userIds);
+}

@@ -1,0 +1,35 @@
+package org.fusioncell.identity.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fusioncell.identity.Colleagues;
+import org.fusioncell.shared.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcColleagues implements Colleagues {
+
+    private final JdbcClient jdbc;
+
+    JdbcColleagues(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, String> displayNames(String organisationId, Collection<String> userIds) {
+        List<String> ids = userIds.stream().filter(Ids::isWellFormed).distinct().toList();
+        Map<String, String> names = new HashMap<>();
+        if (ids.isEmpty() || organisationId == null) {
+            return names;
+        }
+        jdbc.sql("SELECT id, display_name FROM identity_user WHERE organisation_id = :org AND id IN (:ids)")
+                .param("org", organisationId).param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+}
