@@ -2,14 +2,12 @@ package org.fusioncell.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.fusioncell.testing.Browser;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,7 +26,7 @@ class ArabicLoginBrowserTest {
     void demoAnalystLogsInInArabicWithTotpAndLandsOnTheRightToLeftHomePage() {
         try (Browser browser = Browser.open()) {
             var driver = browser.driver();
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            var wait = browser.waiting(15);
             driver.get("http://localhost:" + port + "/login?lang=ar");
             assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             assertThat(driver.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("اسم المستخدم");

@@ -2,7 +2,6 @@ package org.fusioncell.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.fusioncell.testing.Browser;
 import org.fusioncell.testing.BrowserLogin;
 import org.fusioncell.testing.FusionCellTest;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -29,11 +27,11 @@ class ReportsBrowserTest {
         String base = "http://localhost:" + port;
         try (Browser browser = Browser.open()) {
             var driver = browser.driver();
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            var wait = browser.waiting(15);
             BrowserLogin.logIn(browser, base, "ar", "analyst", "analyst-demo-pass", "MFXGC3DZON2C6ZTVONUW63TDMVWGYLLE");
 
             driver.findElement(By.id("nav-reports")).click();
-            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("التقارير");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "التقارير"));
             assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             // the supervisor's TLP:RED report names the analyst; the partner cell's report is releasable to the cell
             assertThat(driver.getPageSource()).contains("معلومات حساسة عن مصدر بشري", "Cross-border logistics network");

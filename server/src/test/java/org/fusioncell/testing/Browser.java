@@ -7,10 +7,12 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Debian Chromium driven by Selenium (no browser mocks, nothing downloaded:
@@ -57,6 +59,16 @@ public final class Browser implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * A wait that polls through page changes: an element found just before the page it belongs to is
+     * replaced goes stale, which is a reason to look again, not a failure.
+     */
+    public WebDriverWait waiting(int seconds) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves a PNG screenshot under {@code target/screenshots/} and returns its path. */

@@ -1,9 +1,7 @@
 package org.fusioncell.testing;
 
-import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Logs a demo user in through the real login and second-factor pages. */
 public final class BrowserLogin {
@@ -14,7 +12,7 @@ public final class BrowserLogin {
     public static void logIn(Browser browser, String baseUrl, String language, String username, String password,
                              String totpSecret) {
         var driver = browser.driver();
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        var wait = browser.waiting(15);
         driver.get(baseUrl + "/login?lang=" + language);
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
