@@ -36,6 +36,12 @@ public final class LeakWorld {
     }
 
     public static LeakWorld build(IdentityFixtures fx, Readers readers, ClassificationScheme scheme, String type) {
+        return build(fx, readers, scheme, type, Set.of(Role.ANALYST));
+    }
+
+    /** The same world whose readers hold {@code roles} (an endpoint may be for some roles only). */
+    public static LeakWorld build(IdentityFixtures fx, Readers readers, ClassificationScheme scheme, String type,
+                                  Set<Role> roles) {
         LeakWorld w = new LeakWorld(scheme);
         String cell = fx.organisation("Cell", OrganisationType.STATE_AGENCY, "MR");
         String police = fx.organisation("Police", OrganisationType.STATE_AGENCY, "MR");
@@ -52,15 +58,15 @@ public final class LeakWorld {
         String[] names = {"cell", "police", "customs", "partner", "regional", "platform"};
         for (int i = 0; i < w.organisations.size(); i++) {
             String org = w.organisations.get(i);
-            w.member(fx, readers, names[i] + "-high", org, scheme.highest(), Set.of("EYES"));
-            w.member(fx, readers, names[i] + "-low", org, scheme.level(1), Set.of());
+            w.member(fx, readers, names[i] + "-high", org, scheme.highest(), Set.of("EYES"), roles);
+            w.member(fx, readers, names[i] + "-low", org, scheme.level(1), Set.of(), roles);
         }
         return w;
     }
 
     private void member(IdentityFixtures fx, Readers readers, String label, String org, String clearance,
-                        Set<String> caveats) {
-        String user = fx.user(org, clearance, Set.of(Role.ANALYST), caveats);
+                        Set<String> caveats, Set<Role> roles) {
+        String user = fx.user(org, clearance, roles, caveats);
         String token = fx.token(user, "read", "write");
         members.add(new Member(label, user, org, token, readers.forUser(user, "leak harness")));
     }
