@@ -28,6 +28,17 @@ public interface Entities {
 
     EntityAccess open(Reader reader, String entityId);
 
+    /**
+     * The entity as stored with its marking, for automated processing that must consider every entity
+     * whatever its marking (watch evaluation, which then decides per recipient). Nobody is shown anything
+     * by this call, so it is not logged itself; what the processing discloses is logged where it happens.
+     * A merged-away entity is answered as stored; {@link #survivorOf} names the entity standing for it.
+     */
+    java.util.Optional<Entity> forProcessing(String entityId);
+
+    /** The entity that stands for {@code entityId} now: itself, or the survivor of the merges it went into. */
+    String survivorOf(String entityId);
+
     Correlations correlations(Reader reader, Entity entity);
 
     /** Links from or to the entity whose own marking and both ends the reader may see. */

@@ -1,5 +1,7 @@
 package org.fusioncell.identity;
 
+import java.util.List;
+
 import java.util.Collection;
 import java.util.Map;
 
@@ -12,4 +14,10 @@ public interface Colleagues {
 
     /** Display names by user id, for those of {@code userIds} who belong to {@code organisationId}. */
     Map<String, String> displayNames(String organisationId, Collection<String> userIds);
+
+    /**
+     * The active users of {@code organisationId}, or of them those holding {@code role} when it is given
+     * (alert recipients named as an organisation, escalation to supervisors). Ids only.
+     */
+    List<String> members(String organisationId, Role role);
 }

@@ -34,6 +34,14 @@ public interface Reports {
 
     ReportAccess open(Reader reader, String reportId, String justification);
 
+    /**
+     * The report as stored with its marking, for automated processing that must consider every report
+     * whatever its marking (watch evaluation, which then decides per recipient). Nobody is shown anything
+     * by this call, so it is not logged itself; what the processing discloses or combines is logged where
+     * it happens.
+     */
+    java.util.Optional<Report> forProcessing(String reportId);
+
     /** Streams every report the reader may see, newest first; returns how many were written. */
     long export(Reader reader, Consumer<Report> sink);
 

@@ -270,6 +270,22 @@ class JdbcEntities implements Entities {
         return after;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<Entity> forProcessing(String entityId) {
+        if (!Ids.isWellFormed(entityId)) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM entity e WHERE e.id = :id").param("id", entityId)
+                .query(this::row).optional()
+                .map(stored -> withMarking(stored.entity(), markings.find(stored.markingId()).orElseThrow()));
+    }
+
+    @Override
+    public String survivorOf(String entityId) {
+        return Ids.isWellFormed(entityId) ? active(entityId) : entityId;
+    }
+
     /** The entity that stands for {@code entityId} now: itself, or the survivor of the merges it went into. */
     String active(String entityId) {
         String current = entityId;

@@ -50,9 +50,12 @@ class JdbcReportEntities implements ReportEntities {
     private final JsonMapper json;
     private final IdentifierExtractor extractor;
     private final EntityAttributes attributes;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     JdbcReportEntities(JdbcClient jdbc, Reports reports, JdbcEntities entities, Markings markings, AuditLog audit,
-                       Clock clock, JsonMapper json, EntitiesProperties properties) {
+                       Clock clock, JsonMapper json, EntitiesProperties properties,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.reports = reports;
         this.entities = entities;
@@ -189,6 +192,7 @@ class JdbcReportEntities implements ReportEntities {
         audit.record(AuditRecord.of(AuditAction.COLLECTION, author.userId(), author.organisationId(), Links.INFORMATION_TYPE,
                 List.of(id, fromId, toId, d.reportId())).withPurpose(author.purpose())
                 .withDetails(Map.of("type", d.type().name())));
+        events.publishEvent(new org.fusioncell.entities.EntitiesLinked(id, fromId, toId, d.reportId()));
         return Links.visibleLinks(jdbc, markings, author, "l.id = :lid", Map.of("lid", id)).stream().findFirst();
     }
 
@@ -219,6 +223,7 @@ class JdbcReportEntities implements ReportEntities {
         if (added > 0) {
             audit.record(AuditRecord.of(AuditAction.COMBINATION, reader.userId(), reader.organisationId(), "entity-mention",
                     List.of(report.id(), entityId)).withPurpose(reader.purpose()));
+            events.publishEvent(new org.fusioncell.entities.EntityMentioned(report.id(), entityId));
         }
     }
 

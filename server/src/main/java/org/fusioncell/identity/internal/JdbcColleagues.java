@@ -32,4 +32,19 @@ class JdbcColleagues implements Colleagues {
                 });
         return names;
     }
+
+    @Override
+    public List<String> members(String organisationId, org.fusioncell.identity.Role role) {
+        if (!Ids.isWellFormed(organisationId)) {
+            return List.of();
+        }
+        if (role == null) {
+            return jdbc.sql("SELECT id FROM identity_user WHERE organisation_id = :org AND active ORDER BY id")
+                    .param("org", organisationId).query(String.class).list();
+        }
+        return jdbc.sql("""
+                SELECT u.id FROM identity_user u JOIN identity_user_role r ON r.user_id = u.id
+                WHERE u.organisation_id = :org AND u.active AND r.role = :role ORDER BY u.id""")
+                .param("org", organisationId).param("role", role.name()).query(String.class).list();
+    }
 }

@@ -188,6 +188,19 @@ class JdbcReports implements Reports {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<Report> forProcessing(String reportId) {
+        if (!Ids.isWellFormed(reportId)) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM intake_report r WHERE r.id = :id")
+                .param("id", reportId).query((rs, n) -> withMarking(rowWithoutMarking(rs, n),
+                        markings.find(rs.getString("marking_id")).orElseThrow(),
+                        tags.of(List.of(reportId)).getOrDefault(reportId, List.of())))
+                .optional();
+    }
+
+    @Override
     @Transactional
     public long export(Reader reader, Consumer<Report> sink) {
         SqlPredicate visible = VisibilityFilter.visible(reader, INFORMATION_TYPE, "r.marking_id");

@@ -1,0 +1,165 @@
+package org.fusioncell.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fusioncell.access.OrganisationType;
+import org.fusioncell.identity.IdentityFixtures;
+import org.fusioncell.identity.Role;
+import org.fusioncell.testing.FusionCellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Watches of each kind raise alerts as items arrive; alerts are deduplicated, move through their
+ * states, stay their recipient's own, and escalate to supervisors when left unacknowledged. On H2 and
+ * PostgreSQL.
+ */
+@FusionCellTest
+@Tag("persistence")
+@TestPropertySource(properties = "fusioncell.monitoring.escalation-check=PT0.2S")
+class WatchAlertsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private MonitoringClient api;
+    private String analyst;
+    private String colleague;
+    private String supervisor;
+    private String outsider;
+
+    @BeforeEach
+    void world() {
+        api = new MonitoringClient(port);
+        IdentityFixtures fx = new IdentityFixtures(jdbc);
+        String cell = fx.organisation(OrganisationType.STATE_AGENCY);
+        String other = fx.organisation(OrganisationType.STATE_AGENCY);
+        analyst = fx.token(fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
+        colleague = fx.token(fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
+        supervisor = fx.token(fx.user(cell, "SECRET", Set.of(Role.SUPERVISOR), Set.of()), "read", "write");
+        outsider = fx.token(fx.user(other, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
+    }
+
+    private String report(String token, String title, String body, Map<String, Object> more) throws Exception {
+        Map<String, Object> r = new java.util.HashMap<>(Map.of("title", title, "body", body,
+                "grading", Map.of("sourceReliability", "B", "informationCredibility", 2),
+                "marking", Map.of("classification", "RESTRICTED", "tlp", "AMBER")));
+        r.putAll(more);
+        HttpResponse<String> created = api.post(token, "/api/v1/reports", r);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return MonitoringClient.JSON.readTree(created.body()).get("id").asString();
+    }
+
+    private JsonNode alertOn(String token, String itemId) throws Exception {
+        JsonNode inbox = api.inboxWhen(token, i -> find(i, itemId) != null, WAIT);
+        JsonNode alert = find(inbox, itemId);
+        assertThat(alert).as("an alert on " + itemId + " in " + inbox).isNotNull();
+        return alert;
+    }
+
+    private static JsonNode find(JsonNode inbox, String itemId) {
+        for (JsonNode a : inbox.get("items")) {
+            if (itemId.equals(a.path("itemId").asString(null))) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aTextWatchInArabicAlertsItsOwnerAndNobodyElse() throws Exception {
+        String watch = api.watch(analyst, "تمويل الإرهاب", Map.of("kind", "text", "query", "تمويل"), Map.of("severity", "HIGH"));
+        String id = report(analyst, "تقرير عن تمويل", "رصد تمويل جماعة مسلحة عبر حوالات مالية", Map.of());
+        JsonNode alert = alertOn(analyst, id);
+        assertThat(alert.get("watchId").asString()).isEqualTo(watch);
+        assertThat(alert.get("disclosure").asString()).isEqualTo("FULL");
+        assertThat(alert.get("headline").asString()).isEqualTo("تقرير عن تمويل");
+        assertThat(alert.get("severity").asString()).isEqualTo("HIGH");
+        assertThat(alert.get("state").asString()).isEqualTo("NEW");
+        // the colleague and the outsider were not recipients of this private watch
+        assertThat(api.json(colleague, "/api/v1/alerts").get("total").asLong()).isZero();
+        assertThat(api.json(outsider, "/api/v1/alerts").get("total").asLong()).isZero();
+        assertThat(api.get(outsider, "/api/v1/alerts/" + alert.get("id").asString()).statusCode()).isEqualTo(404);
+        assertThat(api.get(outsider, "/api/v1/watches/" + watch).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void tagAreaAndIdentifierWatchesMatchWhatTheySay() throws Exception {
+        api.watch(analyst, "cyber", Map.of("kind", "tag", "tag", "threat-type:cyber"), Map.of());
+        api.watch(analyst, "Nouakchott", Map.of("kind", "area", "latitude", 18.0735, "longitude", -15.9582,
+                "radiusKm", 25), Map.of());
+        api.watch(analyst, "phone", Map.of("kind", "identifier", "type", "PHONE",
+                "attributes", Map.of("number", "+222 45 25 12 34")), Map.of());
+        String tagged = report(analyst, "Tagged", "Nothing else", Map.of("tags", List.of("threat-type:cyber")));
+        String inside = report(analyst, "Inside", "Place only",
+                Map.of("place", Map.of("name", "Tevragh Zeina", "latitude", 18.10, "longitude", -15.98)));
+        String outside = report(analyst, "Outside", "Place only",
+                Map.of("place", Map.of("name", "Nouadhibou", "latitude", 20.94, "longitude", -17.04)));
+        String phone = report(analyst, "Phone", "Appel depuis le 45251234 hier soir", Map.of());
+        assertThat(alertOn(analyst, tagged).get("summary").asString()).contains("threat-type:cyber");
+        assertThat(alertOn(analyst, inside).get("summary").asString()).contains("area");
+        assertThat(alertOn(analyst, phone).get("summary").asString()).contains("phone:+22245251234");
+        assertThat(find(api.json(analyst, "/api/v1/alerts?size=500"), outside)).isNull();
+    }
+
+    @Test
+    void anAlertIsRaisedOncePerItemAndMovesThroughItsStates() throws Exception {
+        api.watch(analyst, "convoy", Map.of("kind", "text", "query", "convoi"), Map.of("shared", true));
+        String id = report(analyst, "Convoi", "Un convoi a été signalé", Map.of());
+        String alertId = alertOn(analyst, id).get("id").asString();
+        // a revision that still matches adds an occurrence, not a second alert
+        HttpResponse<String> revised = api.put(analyst, "/api/v1/reports/" + id, "\"1\"",
+                Map.of("title", "Convoi", "body", "Un convoi a été signalé près du puits", "reason", "précision",
+                        "grading", Map.of("sourceReliability", "B", "informationCredibility", 2),
+                        "marking", Map.of("classification", "RESTRICTED", "tlp", "AMBER")));
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        JsonNode after = api.inboxWhen(analyst, i -> find(i, id).get("occurrences").asInt() == 2, WAIT);
+        assertThat(find(after, id).get("occurrences").asInt()).isEqualTo(2);
+        assertThat(after.get("total").asLong()).isEqualTo(1);
+
+        String path = "/api/v1/alerts/" + alertId + "/state";
+        assertThat(api.post(colleague, path, Map.of("state", "ACKNOWLEDGED")).statusCode()).isEqualTo(404);
+        assertThat(api.post(analyst, path, Map.of("state", "ACTIONED")).statusCode()).isEqualTo(409);
+        assertThat(api.post(analyst, path, Map.of("state", "SHELVED")).statusCode()).isEqualTo(400);
+        assertThat(api.post(analyst, path, Map.of("state", "ACKNOWLEDGED", "note", "seen")).statusCode()).isEqualTo(200);
+        assertThat(api.post(analyst, path, Map.of("state", "ACTIONED")).statusCode()).isEqualTo(200);
+        HttpResponse<String> closed = api.post(analyst, path, Map.of("state", "CLOSED", "note", "done"));
+        assertThat(MonitoringClient.JSON.readTree(closed.body()).get("state").asString()).isEqualTo("CLOSED");
+        assertThat(api.post(analyst, path, Map.of("state", "ACKNOWLEDGED")).statusCode()).isEqualTo(409);
+        assertThat(api.json(analyst, "/api/v1/alerts/count?state=CLOSED").get("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnacknowledgedAlertEscalatesToTheSupervisorsOnce() throws Exception {
+        api.watch(analyst, "pont", Map.of("kind", "text", "query", "pont"), Map.of("escalateAfterMinutes", 5,
+                "severity", "CRITICAL"));
+        String id = report(analyst, "Pont", "Repérage autour du pont", Map.of());
+        String alertId = alertOn(analyst, id).get("id").asString();
+        assertThat(api.json(supervisor, "/api/v1/alerts").get("total").asLong()).isZero();
+        // five minutes pass
+        jdbc.sql("UPDATE monitoring_alert SET escalate_at = :past WHERE id = :id")
+                .param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1))).param("id", alertId)
+                .update();
+        JsonNode escalated = alertOn(supervisor, id);
+        assertThat(escalated.get("escalatedFrom").asString()).isEqualTo(alertId);
+        assertThat(escalated.get("severity").asString()).isEqualTo("CRITICAL");
+        Thread.sleep(600);
+        assertThat(api.json(supervisor, "/api/v1/alerts").get("total").asLong()).isEqualTo(1);
+        assertThat(api.json(colleague, "/api/v1/alerts").get("total").asLong()).isZero();
+    }
+}
