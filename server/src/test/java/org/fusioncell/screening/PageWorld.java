@@ -1,11 +1,16 @@
 package org.fusioncell.screening;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.OrganisationType;
+import org.fusioncell.access.Reader;
 import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.identity.IdentityFixtures;
@@ -16,6 +21,7 @@ import org.fusioncell.names.Subject;
 import org.fusioncell.screening.WatchlistEntry.IdentityDocument;
 import org.fusioncell.screening.WatchlistEntry.ListedName;
 import org.fusioncell.screening.WatchlistEntry.NameQuality;
+import org.fusioncell.testing.PageVisitor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,7 +58,7 @@ final class PageWorld {
         Marking ours = new Marking(0, Tlp.AMBER_STRICT, Releasability.NONE, false, Set.of(), agency);
         listId = ((ListImport.Imported) watchlists.importVersion(readers.forUser(officer.userId(), "test"), listName,
                 new Watchlist(listName, WatchlistFormat.NATIONAL_CSV, "v1", null, entries()), ours)).version().listId();
-        PageVisitor.awaitIndexed(screening, readers.forUser(officer.userId(), "test"), listId, 1);
+        awaitIndexed(screening, readers.forUser(officer.userId(), "test"), listId, 1);
     }
 
     /** One person listed under Latin names only, one with the Arabic original beside the Latin. */
@@ -69,5 +75,15 @@ final class PageWorld {
                                 new ListedName("زبير بن سليمان القرفالي", NameQuality.GOOD, true)),
                         List.of(BirthDate.parse("1983")), List.of("tn"), Subject.Gender.MALE, List.of(),
                         List.of("FICTIONAL"), LocalDate.of(2025, 1, 20), "Fictional entry for the page tests: financing."));
+    }
+
+    /** A list's index is rebuilt after commit: waits until a query searches the list at that version. */
+    static void awaitIndexed(Screening screening, Reader reader, String listId, int version) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (screening.query(reader, ScreeningQuery.named("Warm Up"), null).lists().stream()
+                .noneMatch(l -> l.id().equals(listId) && l.version() >= version)) {
+            assertThat(Instant.now()).as("list " + listId + " indexed at version " + version).isBefore(deadline);
+            Thread.sleep(100);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.fusioncell.screening;
 
+import org.fusioncell.testing.PageVisitor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

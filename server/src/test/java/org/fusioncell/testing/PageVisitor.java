@@ -1,14 +1,11 @@
-package org.fusioncell.screening;
+package org.fusioncell.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.fusioncell.access.Reader;
 import org.fusioncell.identity.FusionCellPrincipal;
 import org.fusioncell.identity.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,26 +15,26 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
-/** The screening pages as one logged-in user sees them through MockMvc (both factors passed, real roles). */
-final class PageVisitor {
+/** Pages as one logged-in user sees them through MockMvc (both factors passed, real roles). */
+public final class PageVisitor {
 
     private final MockMvc mvc;
     private final String userId;
     private final String organisationId;
     private final Set<Role> roles;
 
-    PageVisitor(MockMvc mvc, String userId, String organisationId, Role... roles) {
+    public PageVisitor(MockMvc mvc, String userId, String organisationId, Role... roles) {
         this.mvc = mvc;
         this.userId = userId;
         this.organisationId = organisationId;
         this.roles = Set.of(roles);
     }
 
-    String userId() {
+    public String userId() {
         return userId;
     }
 
-    RequestBuilder as(AbstractMockHttpServletRequestBuilder<?> request) {
+    public RequestBuilder as(AbstractMockHttpServletRequestBuilder<?> request) {
         FusionCellPrincipal principal = new FusionCellPrincipal(userId, userId, "Test user", organisationId, roles,
                 Set.of());
         return request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
@@ -45,7 +42,7 @@ final class PageVisitor {
     }
 
     /** The page's HTML, after checking the status. */
-    String page(AbstractMockHttpServletRequestBuilder<?> request, int status) throws Exception {
+    public String page(AbstractMockHttpServletRequestBuilder<?> request, int status) throws Exception {
         MvcResult r = mvc.perform(as(request)).andReturn();
         String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(r.getResponse().getStatus()).as(body).isEqualTo(status);
@@ -53,24 +50,14 @@ final class PageVisitor {
     }
 
     /** Where a form post redirected to, after checking it did. */
-    String redirect(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+    public String redirect(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         MvcResult r = mvc.perform(as(request)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .isEqualTo(302);
         return r.getResponse().getRedirectedUrl();
     }
 
-    MvcResult perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+    public MvcResult perform(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         return mvc.perform(as(request)).andReturn();
-    }
-
-    /** A list's index is rebuilt after commit: waits until a query searches the list at that version. */
-    static void awaitIndexed(Screening screening, Reader reader, String listId, int version) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (screening.query(reader, ScreeningQuery.named("Warm Up"), null).lists().stream()
-                .noneMatch(l -> l.id().equals(listId) && l.version() >= version)) {
-            assertThat(Instant.now()).as("list " + listId + " indexed at version " + version).isBefore(deadline);
-            Thread.sleep(100);
-        }
     }
 }
