@@ -122,7 +122,7 @@ public final class IngestBenchmark {
         return Files.size(file);
     }
 
-    static String report(int i, SplittableRandom random, String classification) {
+    public static String report(int i, SplittableRandom random, String classification) {
         int lang = i % 3;
         StringBuilder body = new StringBuilder(1200);
         while (body.length() < 900) {

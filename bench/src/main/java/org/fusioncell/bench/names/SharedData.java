@@ -15,12 +15,12 @@ import org.fusioncell.names.Countries;
 import org.fusioncell.names.Subject;
 
 /** Where the shared real data is, and the name-dev travellers as query subjects. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path root() {
+    public static Path root() {
         String env = System.getenv("FUSIONCELL_TEST_DATA");
         for (Path p : List.of(env == null ? Path.of("../shared/data") : Path.of(env), Path.of("../shared/data"),
                 Path.of("../../shared/data"))) {
