@@ -48,3 +48,4 @@ CREATE TABLE monitoring_alert (
 );
 CREATE INDEX monitoring_alert_inbox ON monitoring_alert (recipient_user_id, raised_at);
 CREATE INDEX monitoring_alert_escalation ON monitoring_alert (escalate_at);
+CREATE INDEX monitoring_alert_item ON monitoring_alert (item_type, item_id);

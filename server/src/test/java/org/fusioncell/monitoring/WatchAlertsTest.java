@@ -39,17 +39,34 @@ class WatchAlertsTest {
 
     private MonitoringClient api;
     private String analyst;
+    private String analystId;
     private String colleague;
     private String supervisor;
     private String outsider;
+    private String cellOrg;
+    private String policeUser;
+    private String police;
+    private String agreement;
+    @Autowired
+    org.fusioncell.identity.Readers readers;
+    @Autowired
+    org.fusioncell.access.ClassificationScheme scheme;
+    @Autowired
+    org.fusioncell.access.MarkingVocabulary vocabulary;
 
     @BeforeEach
     void world() {
         api = new MonitoringClient(port);
         IdentityFixtures fx = new IdentityFixtures(jdbc);
         String cell = fx.organisation(OrganisationType.STATE_AGENCY);
+        cellOrg = cell;
         String other = fx.organisation(OrganisationType.STATE_AGENCY);
-        analyst = fx.token(fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
+        String policeOrg = fx.organisation(OrganisationType.STATE_AGENCY);
+        agreement = fx.agreement(Set.of(cell, policeOrg), "SECRET", Set.of("*"));
+        policeUser = fx.user(policeOrg, "SECRET", Set.of(Role.ANALYST), Set.of());
+        police = fx.token(policeUser, "read", "write");
+        analystId = fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of());
+        analyst = fx.token(analystId, "read", "write");
         colleague = fx.token(fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
         supervisor = fx.token(fx.user(cell, "SECRET", Set.of(Role.SUPERVISOR), Set.of()), "read", "write");
         outsider = fx.token(fx.user(other, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
@@ -161,5 +178,52 @@ class WatchAlertsTest {
         Thread.sleep(600);
         assertThat(api.json(supervisor, "/api/v1/alerts").get("total").asLong()).isEqualTo(1);
         assertThat(api.json(colleague, "/api/v1/alerts").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aReMarkedReportReDecidesTheAlertsAlreadyRaised() throws Exception {
+        String policeOrg = readers.forUser(policeUser, "test").organisationId();
+        api.watch(analyst, "dépôt", Map.of("kind", "text", "query", "dépôt"),
+                Map.of("recipientOrganisationIds", List.of(policeOrg)));
+        Map<String, Object> shared = Map.of("classification", "RESTRICTED", "tlp", "GREEN",
+                "releasability", Map.of("agreements", List.of(agreement)));
+        String id = report(analyst, "Dépôt d'armes", "Un dépôt d'armes est signalé", Map.of("marking", shared));
+        JsonNode policeAlert = alertOn(police, id);
+        assertThat(policeAlert.get("disclosure").asString()).isEqualTo("FULL");
+        assertThat(policeAlert.get("headline").asString()).isEqualTo("Dépôt d'armes");
+
+        // the originator narrows the report to its own organisation: the police alert follows at once
+        Map<String, Object> narrowed = Map.of("classification", "RESTRICTED", "tlp", "AMBER+STRICT");
+        HttpResponse<String> revised = api.put(analyst, "/api/v1/reports/" + id, "\"1\"", Map.of("title", "Dépôt d'armes",
+                "body", "Un dépôt d'armes est signalé", "reason", "source protégée",
+                "grading", Map.of("sourceReliability", "B", "informationCredibility", 2), "marking", narrowed));
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        var after = org.fusioncell.access.AccessPolicy.decide(readers.forUser(policeUser, "test"), "report",
+                new org.fusioncell.access.MarkingForm("RESTRICTED", "AMBER+STRICT", null, null, null)
+                        .toMarking(scheme, vocabulary, cellOrg, analystId, "marking")).visibility();
+        String alertId = policeAlert.get("id").asString();
+        JsonNode inbox = api.inboxWhen(police, i -> {
+            for (JsonNode a : i.get("items")) {
+                if (a.get("id").asString().equals(alertId)) {
+                    return !"FULL".equals(a.get("disclosure").asString());
+                }
+            }
+            return true;
+        }, WAIT);
+        JsonNode now = null;
+        for (JsonNode a : inbox.get("items")) {
+            if (a.get("id").asString().equals(alertId)) {
+                now = a;
+            }
+        }
+        if (after == org.fusioncell.access.Decision.Visibility.HIDDEN) {
+            assertThat(now).as("the alert is gone").isNull();
+        } else {
+            assertThat(after).isEqualTo(org.fusioncell.access.Decision.Visibility.EXISTENCE_ONLY);
+            assertThat(now.get("disclosure").asString()).isEqualTo("EXISTENCE_ONLY");
+            assertThat(now.get("headline").isNull()).isTrue();
+            assertThat(now.toString()).doesNotContain("Dépôt");
+        }
+        assertThat(alertOn(analyst, id).get("disclosure").asString()).isEqualTo("FULL");
     }
 }

@@ -92,6 +92,58 @@ class AlertRaising {
     }
 
     /**
+     * Re-decides every alert already raised on the item after it changed (a revision, a re-marking, a
+     * release): each recipient keeps exactly what the item's marking now allows — the full alert, a bare
+     * notice, or nothing (the alert is erased). Runs in the evaluation's transaction, before new matches.
+     */
+    @Transactional
+    void refresh(WatchedItem item) {
+        record Raised(String id, String userId, String disclosure) {
+        }
+        List<Raised> raised = jdbc.sql("SELECT id, recipient_user_id, disclosure FROM monitoring_alert "
+                        + "WHERE item_type = :type AND item_id = :item")
+                .param("type", item.type()).param("item", item.id())
+                .query((rs, n) -> new Raised(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        if (raised.isEmpty()) {
+            return;
+        }
+        String markingId = item.marking() == null ? null : markings.save(item.marking());
+        String level = item.marking() == null ? null : scheme.level(item.marking().classificationRank());
+        List<String> erased = new ArrayList<>();
+        for (Raised r : raised) {
+            Visibility now = visibilityFor(r.userId(), item);
+            if (now == Visibility.HIDDEN) {
+                jdbc.sql("DELETE FROM monitoring_alert WHERE id = :id").param("id", r.id()).update();
+                erased.add(r.id());
+                continue;
+            }
+            boolean full = now == Visibility.VISIBLE;
+            jdbc.sql("""
+                    UPDATE monitoring_alert SET disclosure = :disclosure, item_marking_id = :marking, level = :level,
+                        headline = :headline, summary = CASE WHEN :full THEN summary ELSE NULL END
+                    WHERE id = :id""")
+                    .param("disclosure", (full ? Disclosure.FULL : Disclosure.EXISTENCE_ONLY).name())
+                    .param("marking", markingId).param("level", level)
+                    .param("headline", full ? cut(item.headline(), 500) : null).param("full", full)
+                    .param("id", r.id()).update();
+        }
+        if (!erased.isEmpty()) {
+            audit.record(AuditRecord.of(AuditAction.ERASURE, PROCESSING_ACTOR, item.organisationId(),
+                    Alerts.INFORMATION_TYPE, erased).withPurpose(PURPOSE).withDetails(Map.of("item", item.id(),
+                    "reason", "the item is no longer visible to the recipient")));
+        }
+    }
+
+    /** What the user may know of the item now; a removed or deactivated user knows nothing. */
+    private Visibility visibilityFor(String userId, WatchedItem item) {
+        try {
+            return visibility(readers.forUser(userId, PURPOSE), item);
+        } catch (RuntimeException gone) {
+            return Visibility.HIDDEN;
+        }
+    }
+
+    /**
      * Stores one recipient's alert unless they already have one for this watch and item; answers the
      * new alert's id. {@code escalatedFrom} names the unacknowledged alert this one escalates.
      */
@@ -130,11 +182,13 @@ class AlertRaising {
                 .param("now", Timestamp.from(now)).param("from", escalatedFrom)
                 .param("escalateAt", escalateAt == null ? null : Timestamp.from(escalateAt)).update();
         if (added == 0) {
+            // matched again (a revision): one more occurrence; a full alert learns why, if it did not yet
             jdbc.sql("""
-                    UPDATE monitoring_alert SET occurrences = occurrences + 1, last_matched_at = :now
+                    UPDATE monitoring_alert SET occurrences = occurrences + 1, last_matched_at = :now,
+                        summary = CASE WHEN disclosure = 'FULL' AND summary IS NULL THEN :why ELSE summary END
                     WHERE watch_id = :watch AND recipient_user_id = :user AND item_type = :type AND item_id = :item""")
-                    .param("now", Timestamp.from(now)).param("watch", watch.id()).param("user", userId)
-                    .param("type", item.type()).param("item", item.id()).update();
+                    .param("now", Timestamp.from(now)).param("why", cut(match.why(), 2000)).param("watch", watch.id())
+                    .param("user", userId).param("type", item.type()).param("item", item.id()).update();
             return Optional.empty();
         }
         AlertDelivery channels = delivery.getIfAvailable();

@@ -57,9 +57,14 @@ class WatchEvaluation {
         reports.forProcessing(event.reportId()).ifPresent(r -> evaluate(report(r, null)));
     }
 
+    /** A revision may change the content, the marking or both: alerts already raised are re-decided first. */
     @ApplicationModuleListener
     void on(ReportRevised event) {
-        reports.forProcessing(event.reportId()).ifPresent(r -> evaluate(report(r, null)));
+        reports.forProcessing(event.reportId()).ifPresent(r -> {
+            WatchedItem item = report(r, null);
+            alerts.refresh(item);
+            evaluate(item);
+        });
     }
 
     @ApplicationModuleListener
@@ -79,7 +84,11 @@ class WatchEvaluation {
 
     @ApplicationModuleListener
     void on(EntityRecorded event) {
-        entities.forProcessing(event.entityId()).ifPresent(e -> evaluate(entity(e)));
+        entities.forProcessing(event.entityId()).ifPresent(e -> {
+            WatchedItem item = entity(e);
+            alerts.refresh(item);
+            evaluate(item);
+        });
     }
 
     @ApplicationModuleListener
