@@ -63,9 +63,12 @@ class MailDeliveryTest extends DeliveryWorld {
         assertThat(mailTo(address)).as("nothing before the day is over").isEmpty();
 
         // the notices were collected yesterday: today's first sweep owes the user yesterday's digest
-        jdbc.sql("UPDATE monitoring_digest_item SET created_at = :t WHERE user_id = :u")
-                .param("t", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.DAYS).minus(2, ChronoUnit.HOURS)))
-                .param("u", user).update();
+        Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.HOURS);
+        for (AlertNotice n : List.of(first, second)) {
+            jdbc.sql("UPDATE monitoring_digest_item SET created_at = :t WHERE alert_id = :a")
+                    .param("t", Timestamp.from(n == first ? yesterday : yesterday.plusSeconds(60)))
+                    .param("a", n.alertId()).update();
+        }
         worker.drainNow();
         MimeMessage digest = awaitMail(address, 1).getFirst();
         assertThat(digest.getSubject()).isEqualTo("[FusionCell] ملخّص: 2 تنبيهات");
