@@ -9,7 +9,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.fusioncell.monitoring.delivery.internal.AlertStreams;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertStreamTest extends DeliveryWorld {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    AlertStreams streams;
 
     /** An open event stream whose lines are read in the background. */
     private record Subscription(HttpResponse<Stream<String>> response, BlockingQueue<String> lines) {
@@ -91,6 +96,25 @@ class AlertStreamTest extends DeliveryWorld {
         assertThat(JSON.readTree(nextAlert(bobStream.lines(), 1000)).get("alertId").asString())
                 .isEqualTo(forBob.alertId());
         assertThat(nextAlert(aliceStream.lines(), 500)).isNull();
+    }
+
+    @Test
+    void idleStreamsGetKeepAlivesAndClosedOnesAreForgotten() throws Exception {
+        int before = streams.count();
+        Subscription s = subscribe(new LoggedIn(port, username(user())));
+        assertThat(s.lines().poll(5, TimeUnit.SECONDS)).startsWith(":");
+        assertThat(streams.count()).isEqualTo(before + 1);
+        String line;
+        do {
+            line = s.lines().poll(3, TimeUnit.SECONDS);
+        } while (line != null && !line.startsWith(":"));
+        assertThat(line).as("a keep-alive comment within the interval (700 ms in tests)").isEqualTo(":keep-alive");
+        s.response().body().close();
+        long until = System.currentTimeMillis() + 5000;
+        while (streams.count() > before && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(streams.count()).as("the closed stream is forgotten").isEqualTo(before);
     }
 
     @Test

@@ -51,6 +51,7 @@ public abstract class DeliveryWorld {
         registry.add("fusioncell.monitoring.delivery.sweep-interval", () -> "1s");
         registry.add("fusioncell.monitoring.mail.base-url", () -> "https://fusioncell.test");
         registry.add("fusioncell.monitoring.mail.from", () -> "alerts@fusioncell.test");
+        registry.add("fusioncell.monitoring.stream.keep-alive", () -> "700ms");
     }
 
     @LocalServerPort

@@ -61,7 +61,8 @@ public class AlertStreams implements SmartLifecycle {
         return reached;
     }
 
-    int open() {
+    /** How many streams are open in this process. */
+    public int count() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }
 
