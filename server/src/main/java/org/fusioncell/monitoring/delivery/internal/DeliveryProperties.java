@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 public record DeliveryProperties(Delivery delivery, Webhooks webhooks, Mail mail, Stream stream) {
 
     public DeliveryProperties {
-        delivery = delivery == null ? new Delivery(null, null, null, null, null, null) : delivery;
+        delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null) : delivery;
         webhooks = webhooks == null ? new Webhooks(null, null, null) : webhooks;
         mail = mail == null ? new Mail(null, null) : mail;
         stream = stream == null ? new Stream(null, null) : stream;
@@ -29,9 +29,11 @@ public record DeliveryProperties(Delivery delivery, Webhooks webhooks, Mail mail
      * @param retryMax      the longest delay between two attempts
      * @param maxAttempts   attempts of a mail or webhook before it becomes a dead letter
      * @param batchSize     rows claimed per round
+     * @param keepContent   how long a delivered notice's content stays in the outbox; after it the row keeps
+     *                      only ids and states (it still makes scheduling the same alert again a no-op)
      */
     public record Delivery(Duration sweepInterval, Duration claimDuration, Duration retryBase, Duration retryMax,
-                           Integer maxAttempts, Integer batchSize) {
+                           Integer maxAttempts, Integer batchSize, Duration keepContent) {
         public Delivery {
             sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
             claimDuration = claimDuration == null ? Duration.ofMinutes(2) : claimDuration;
@@ -39,6 +41,7 @@ public record DeliveryProperties(Delivery delivery, Webhooks webhooks, Mail mail
             retryMax = retryMax == null ? Duration.ofHours(6) : retryMax;
             maxAttempts = maxAttempts == null ? 8 : Math.max(1, maxAttempts);
             batchSize = batchSize == null ? 50 : Math.max(1, batchSize);
+            keepContent = keepContent == null ? Duration.ofDays(30) : keepContent;
         }
     }
 

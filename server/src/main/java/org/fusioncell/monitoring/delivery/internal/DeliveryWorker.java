@@ -36,6 +36,7 @@ class DeliveryWorker implements SmartLifecycle, Wakeup {
     private final String token = Ids.newId();
     private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean running;
+    private volatile Instant lastForgetting = Instant.EPOCH;
 
     DeliveryWorker(Outbox outbox, ChannelDispatch dispatch, Digests digests, Clock clock, DeliveryProperties properties) {
         this.outbox = outbox;
@@ -56,6 +57,14 @@ class DeliveryWorker implements SmartLifecycle, Wakeup {
         digests.build(clock.instant());
         drain(Channel.LIVE);
         drain(Channel.OUTBOUND);
+    }
+
+    /** At most hourly: the content of rows delivered longer ago than {@code keep-content} is blanked. */
+    void forgetOldContent(Instant now) {
+        if (Duration.between(lastForgetting, now).toHours() >= 1) {
+            lastForgetting = now;
+            outbox.forgetContent(now.minus(settings.keepContent()));
+        }
     }
 
     /** Sends the lane's due rows; true when a full batch was found (more may be waiting). */
@@ -156,6 +165,7 @@ class DeliveryWorker implements SmartLifecycle, Wakeup {
                 try {
                     if (buildsDigests) {
                         digests.build(clock.instant());
+                        forgetOldContent(clock.instant());
                     }
                     more = drain(channels);
                 } catch (RuntimeException e) {

@@ -120,6 +120,21 @@ class Outbox {
                 .param("error", error).param("channel", channel.name()).param("target", target).update();
     }
 
+    /**
+     * Blanks the content of rows delivered before {@code cutoff} and drops the notices of their digests: the
+     * inbox holds the alert, the outbox need not hold a copy longer than a retry or a resend could want it.
+     */
+    int forgetContent(Instant cutoff) {
+        jdbc.sql("""
+                        DELETE FROM monitoring_digest_item WHERE digest_id IN (SELECT id FROM monitoring_delivery
+                            WHERE channel = 'DIGEST' AND state = 'DELIVERED' AND delivered_at < :cutoff)""")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+        return jdbc.sql("""
+                        UPDATE monitoring_delivery SET payload = '{}', address = NULL
+                        WHERE state = 'DELIVERED' AND delivered_at < :cutoff AND payload <> '{}'""")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
     private static final String DEAD_FROM = """
              FROM monitoring_delivery d LEFT JOIN monitoring_webhook w ON d.channel = 'WEBHOOK' AND w.id = d.target
             WHERE d.recipient_user_id = :user AND d.state = 'DEAD'""";

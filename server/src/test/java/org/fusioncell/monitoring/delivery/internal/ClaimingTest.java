@@ -67,6 +67,25 @@ class ClaimingTest extends DeliveryWorld {
     }
 
     @Test
+    void theContentOfLongDeliveredRowsIsForgottenButSchedulingStaysIdempotent() throws Exception {
+        var notice = notice(user(), "HIGH", "Old news");
+        scheduleCommitted(notice);
+        long until = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < until && !"DELIVERED".equals(jdbc.sql("SELECT state FROM monitoring_delivery "
+                + "WHERE alert_id = :a").param("a", notice.alertId()).query(String.class).single())) {
+            Thread.sleep(20);
+        }
+        jdbc.sql("UPDATE monitoring_delivery SET delivered_at = :t WHERE alert_id = :a")
+                .param("t", Timestamp.from(Instant.now().minus(Duration.ofDays(31)))).param("a", notice.alertId()).update();
+        assertThat(outbox.forgetContent(Instant.now().minus(Duration.ofDays(30)))).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT payload FROM monitoring_delivery WHERE alert_id = :a").param("a", notice.alertId())
+                .query(String.class).single()).isEqualTo("{}");
+        scheduleCommitted(notice);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_delivery WHERE alert_id = :a").param("a", notice.alertId())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theSweepResumesARowACrashedWorkerHeld() throws Exception {
         String id = Ids.newId();
         Instant now = Instant.now();
