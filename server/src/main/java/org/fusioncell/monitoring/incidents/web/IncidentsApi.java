@@ -67,10 +67,15 @@ class IncidentsApi {
     @PostMapping
     ResponseEntity<IncidentView> record(@RequestBody IncidentForm form) {
         Reader author = readers.current();
-        Incident incident = incidents.record(author, form.toDraft(scheme, vocabulary, author));
-        var opened = (IncidentAccess.Opened) incidents.open(author, incident.id());
+        var draft = form.toDraft(scheme, vocabulary, author);
+        Incident incident = incidents.record(author, draft);
+        // what was written, answered as written: the author need not be able to read it back (a caveat, TLP:RED)
+        var detail = new org.fusioncell.monitoring.incidents.IncidentDetail(incident, draft.endDate(),
+                draft.datePrecision() == null ? org.fusioncell.monitoring.incidents.IncidentDetail.DatePrecision.DAY
+                        : draft.datePrecision(), blankToNull(draft.admin1Code()), blankToNull(draft.perpetratorEntityId()),
+                blankToNull(draft.description()), null, null);
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.id()))
-                .body(IncidentView.of(opened.detail(), scheme));
+                .body(IncidentView.of(detail, scheme));
     }
 
     @GetMapping
@@ -131,6 +136,10 @@ class IncidentsApi {
                 IncidentStatistics.Period.MONTH);
         List<IncidentStatistics.IncidentCount> counts = statistics.counts(readers.current(), params.filter(vocabularies), g, p);
         return Map.of("grouping", g.name(), "period", p.name(), "items", counts);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     static <E extends Enum<E>> E choice(Class<E> type, String text, String field, E fallback) {
