@@ -61,6 +61,8 @@ class IncidentWebTest {
     Readers readers;
     @Autowired
     Reports reports;
+    @Autowired
+    Incidents incidents;
 
     private String agency;
     private String user;
@@ -185,17 +187,27 @@ class IncidentWebTest {
         saved = as(post("/incidents").with(csrf()).param("reportId", report.id()).param("date", "2026-03-04")
                 .param("placeName", "Ménaka").param("country", "MLI").param("latitude", "15.92").param("longitude", "2.4")
                 .param("attackType", "armed-assault").param("fatalities", "2").param("injuries", "0")
-                .param("sources", "presse\nradio").param("classification", "RESTRICTED").param("tlp", "AMBER"));
+                .param("sources", "presse\n" + report.id()).param("classification", "RESTRICTED").param("tlp", "AMBER"));
         assertThat(saved.getResponse().getStatus()).isEqualTo(302);
         String page = saved.getResponse().getRedirectedUrl();
 
         String fr = body(as(get(page).param("lang", "fr")));
         assertThat(fr).contains("Attaque armée").contains("Ménaka").contains("RESTRICTED // TLP:AMBER")
-                .contains("Ouvrir le rapport");
+                .contains("Ouvrir le rapport").contains("class=\"source-report\"").contains("presse");
         String list = body(as(get("/incidents").param("country", "MLI").param("lang", "ar")));
         assertThat(list).contains("dir=\"rtl\"").contains("هجوم مسلّح").contains("الحوادث");
         String listFr = body(as(get("/incidents").param("type", "armed-assault").param("lang", "fr")));
         assertThat(listFr).contains("Type d&#39;attaque").contains(page);
+        // someone of another organisation may not draw an incident from the report: it is "not found" to them
+        String otherAgency = new IdentityFixtures(jdbc).organisation(OrganisationType.STATE_AGENCY);
+        var outsider = readers.forUser(new IdentityFixtures(jdbc).user(otherAgency, "SECRET", Set.of(Role.ANALYST),
+                Set.of()), "test");
+        var draft = new IncidentDraft(java.time.LocalDate.of(2026, 3, 4), null, null, null, "MLI", null, null, null, null,
+                "armed-assault", null, null, null, null, 0, 0, List.of(), new Marking(2, Tlp.RED,
+                new Releasability(Set.of(), Set.of(), Set.of(), Set.of(outsider.userId())), false, Set.of(), otherAgency),
+                report.id(), null, null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> incidents.record(outsider, draft))
+                .isInstanceOf(org.fusioncell.shared.InvalidInputException.class).extracting("field").isEqualTo("reportId");
         String importAr = body(as(get("/incidents/import").param("lang", "ar")));
         assertThat(importAr).contains("استيراد الحوادث").contains("ucdp-ged");
         String reportPage = body(as(get("/reports/" + report.id()).param("lang", "fr")));
