@@ -125,6 +125,14 @@ class UcdpImportTest {
         assertThat(weeks.keySet()).isEqualTo(byWeek.keySet());
         byWeek.forEach((k, v) -> assertThat(weeks.get(k)).as(k.toString()).containsExactly(v));
 
+        // every governorate UCDP names is placed on the shipped boundaries
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_incident WHERE admin1 IS NOT NULL AND admin1_code IS NULL")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT admin1_code FROM monitoring_incident WHERE admin1 = 'Deir ez Zor Governorate'")
+                .query(String.class).list()).containsExactly("SY.DY");
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT admin1_code) FROM monitoring_incident").query(Long.class).single())
+                .isEqualTo(14);
+
         // again: everything is already held
         try (InputStream in = Files.newInputStream(file)) {
             var again = (IncidentImport.Imported) imports.run(reader, in, ImportMapping.UCDP_GED, marking);

@@ -46,9 +46,11 @@ class IncidentImportWriter {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Admin1Areas areas;
 
     IncidentImportWriter(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Markings markings, AuditLog audit,
-                         Clock clock, ApplicationEventPublisher events) {
+                         Clock clock, ApplicationEventPublisher events, Admin1Areas areas) {
+        this.areas = areas;
         this.jdbc = jdbc;
         this.rows = new IncidentRows(template, json);
         this.markings = markings;
@@ -78,8 +80,8 @@ class IncidentImportWriter {
                 }
                 String id = Ids.newId();
                 ids.add(id);
-                batches.accept(new IncidentRows.NewRow(id, d, markingId, author.organisationId(), importId, now,
-                        author.userId()));
+                batches.accept(new IncidentRows.NewRow(id, areas.coded(d), markingId, author.organisationId(),
+                        importId, now, author.userId()));
             }
         }
         audit.record(AuditRecord.of(AuditAction.COLLECTION, author.userId(), author.organisationId(),

@@ -48,9 +48,12 @@ class JdbcIncidents implements Incidents {
     private final ApplicationEventPublisher events;
     private final IncidentChecks checks;
     private final Reports reports;
+    private final Admin1Areas areas;
 
     JdbcIncidents(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Markings markings, AuditLog audit,
-                  Clock clock, ApplicationEventPublisher events, IncidentVocabularies vocabularies, Reports reports) {
+                  Clock clock, ApplicationEventPublisher events, IncidentVocabularies vocabularies, Reports reports,
+                  Admin1Areas areas) {
+        this.areas = areas;
         this.jdbc = jdbc;
         this.rows = new IncidentRows(template, json);
         this.markings = markings;
@@ -64,7 +67,7 @@ class JdbcIncidents implements Incidents {
     @Override
     @Transactional
     public Incident record(Reader author, IncidentDraft draft) {
-        IncidentDraft d = checks.check(draft, author);
+        IncidentDraft d = areas.coded(checks.check(draft, author));
         if (d.reportId() != null) {
             // the author must see the report now; its opening is audited as their consultation
             if (!(reports.open(author, d.reportId(), "recording an incident from this report")
