@@ -125,6 +125,9 @@ class UcdpImportTest {
         assertThat(weeks.keySet()).isEqualTo(byWeek.keySet());
         byWeek.forEach((k, v) -> assertThat(weeks.get(k)).as(k.toString()).containsExactly(v));
 
+        var places = statistics.places(reader, new IncidentFilter(null, "Deir ez Zor Governorate", null, null, null, null));
+        assertThat(places.stream().mapToLong(IncidentStatistics.PlaceCount::incidents).sum()).isEqualTo(2_115);
+
         // every governorate UCDP names is placed on the shipped boundaries
         assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_incident WHERE admin1 IS NOT NULL AND admin1_code IS NULL")
                 .query(Long.class).single()).isZero();

@@ -10,7 +10,8 @@ import org.fusioncell.shared.InvalidInputException;
 /**
  * An incident recorded from a report must reach no one the report does not: its marking is at least the
  * report's — level, TLP, caveats and originator control no lower, releasability no wider (the report's owner
- * may be named, since the incident belongs to the author's organisation). A TLP:GREEN incident owned by
+ * may be named, since the incident belongs to the author's organisation). The author's organisation itself
+ * needs no check: the author has just opened the report, so it is in the report's audience. A TLP:GREEN incident owned by
  * another organisation than the report's would reach that organisation's community: refused unless the
  * report is TLP:CLEAR.
  */
@@ -40,9 +41,6 @@ final class MarkingFloor {
         Releasability i = incident.releasability();
         Set<String> orgs = new HashSet<>(r.organisations());
         orgs.add(report.ownerOrganisation());
-        if (!orgs.contains(incident.ownerOrganisation()) && report.tlp() != Tlp.CLEAR) {
-            throw refusal("marking", "your organisation is not in the report's releasability");
-        }
         if (!orgs.containsAll(i.organisations())) {
             throw refusal("marking.releasability.organisations", "names an organisation the report is not releasable to");
         }

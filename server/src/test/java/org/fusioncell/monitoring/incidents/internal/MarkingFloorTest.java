@@ -44,7 +44,10 @@ class MarkingFloorTest {
                 "marking.releasability.organisations");
         refused(marking(1, Tlp.AMBER, Set.of(), Set.of(OrganisationType.ACADEMIC_INSTITUTION), false, Set.of("EYES"), "a"),
                 "marking.releasability.organisationTypes");
-        refused(marking(1, Tlp.AMBER, Set.of(), Set.of(), false, Set.of("EYES"), "c"), "marking");
+        refused(marking(1, Tlp.GREEN, Set.of(), Set.of(), false, Set.of("EYES"), "c"), "marking.tlp");
+        Marking orcon = marking(1, Tlp.AMBER, Set.of("b"), Set.of(), true, Set.of(), "a");
+        assertThatThrownBy(() -> MarkingFloor.check(orcon, marking(1, Tlp.AMBER, Set.of(), Set.of(), false, Set.of(), "b")))
+                .isInstanceOf(InvalidInputException.class).extracting("field").isEqualTo("marking.originatorControl");
     }
 
     @Test
