@@ -215,6 +215,28 @@ class IncidentWebTest {
     }
 
     @Test
+    void theImportPageTakesTheUcdpPresetAndSaysWhatWasSkippedInArabic() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getenv().getOrDefault("FUSIONCELL_TEST_DATA",
+                "../../shared/data")).resolve("incidents-ucdp-ged-syria/ged_syria_2016-2019.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(file),
+                "the UCDP GED Syria file is not at " + file + "; set FUSIONCELL_TEST_DATA");
+        String head;
+        try (var lines = java.nio.file.Files.lines(file)) {
+            head = String.join("\n", lines.limit(31).toList()) + "\n"; // the header and 30 events (no multi-line cells there)
+        }
+        MockMultipartFile upload = new MockMultipartFile("file", "ged.csv", "text/csv", head.getBytes(StandardCharsets.UTF_8));
+        MvcResult first = as(multipart("/incidents/import").file(upload).with(csrf()).param("preset", "ucdp-ged")
+                .param("classification", "UNCLASSIFIED").param("tlp", "GREEN").param("lang", "ar"));
+        assertThat(first.getResponse().getStatus()).as(body(first)).isEqualTo(200);
+        assertThat(body(first)).contains("dir=\"rtl\"").contains("استُورد 30 من الحوادث");
+        MvcResult again = as(multipart("/incidents/import").file(upload).with(csrf()).param("preset", "ucdp-ged")
+                .param("lang", "ar"));
+        assertThat(body(again)).contains("استُورد 0 من الحوادث").contains("وتُجووز 30");
+        String list = body(as(get("/incidents").param("country", "SYR").param("type", "state-based").param("lang", "fr")));
+        assertThat(list).contains("Conflit armé impliquant un État").contains("Government of Syria");
+    }
+
+    @Test
     void theImportPageListsProblemsInFrench() throws Exception {
         String csv = "id,date_start,country,type_of_violence,best\n1,2016-01-01,Syria,9,-1\n";
         MvcResult r = as(multipart("/incidents/import").with(csrf())
