@@ -13,6 +13,7 @@ import org.fusioncell.entities.IdentifierKeys;
 import org.fusioncell.intake.Taxonomies;
 import org.fusioncell.monitoring.Area;
 import org.fusioncell.monitoring.WatchCriterion;
+import org.fusioncell.monitoring.incidents.IncidentVocabularies;
 import org.fusioncell.monitoring.WatchCriterion.OnArea;
 import org.fusioncell.monitoring.WatchCriterion.OnEntity;
 import org.fusioncell.monitoring.WatchCriterion.OnGroup;
@@ -43,8 +44,11 @@ class Criteria {
     private final IdentifierKeys identifiers;
     private final TextWatching text;
     private final Taxonomies taxonomies;
+    private final IncidentVocabularies vocabularies;
 
-    Criteria(Entities entities, IdentifierKeys identifiers, TextWatching text, Taxonomies taxonomies) {
+    Criteria(Entities entities, IdentifierKeys identifiers, TextWatching text, Taxonomies taxonomies,
+             IncidentVocabularies vocabularies) {
+        this.vocabularies = vocabularies;
         this.entities = entities;
         this.identifiers = identifiers;
         this.text = text;
@@ -76,7 +80,13 @@ class Criteria {
                 yield new OnTag(tag);
             }
             case "area" -> new OnArea(AreaReading.read(raw, FIELD));
-            case "incident-type" -> new OnIncidentType(code(raw, "attackType"));
+            case "incident-type" -> {
+                String type = code(raw, "attackType");
+                if (!vocabularies.knows(IncidentVocabularies.ATTACK_TYPE, type)) {
+                    throw new InvalidInputException(FIELD + ".attackType", "is not an attack type of the incident vocabulary");
+                }
+                yield new OnIncidentType(type);
+            }
             default -> new OnGroup(string(raw, "group", 200));
         };
     }

@@ -17,6 +17,8 @@ import org.fusioncell.intake.Report;
 import org.fusioncell.intake.ReportContributed;
 import org.fusioncell.intake.ReportRevised;
 import org.fusioncell.intake.Reports;
+import org.fusioncell.monitoring.incidents.IncidentRecorded;
+import org.fusioncell.monitoring.incidents.Incidents;
 import org.fusioncell.screening.Hits;
 import org.fusioncell.screening.ScreeningAccess;
 import org.fusioncell.screening.ScreeningMatchConfirmed;
@@ -39,9 +41,12 @@ class WatchEvaluation {
     private final Hits hits;
     private final Organisations organisations;
     private final ClassificationScheme scheme;
+    private final Incidents incidents;
 
     WatchEvaluation(ActiveWatches watches, AlertRaising alerts, Reports reports, Entities entities,
-                    IdentifierKeys identifiers, Hits hits, Organisations organisations, ClassificationScheme scheme) {
+                    IdentifierKeys identifiers, Hits hits, Organisations organisations, ClassificationScheme scheme,
+                    Incidents incidents) {
+        this.incidents = incidents;
         this.watches = watches;
         this.alerts = alerts;
         this.reports = reports;
@@ -104,6 +109,19 @@ class WatchEvaluation {
                         null, null, null, List.of(), Set.of(), Set.of(event.subjectId()), names, null, null,
                         Set.of("name", "entity")));
             }
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentRecorded event) {
+        incidents.forProcessing(event.incidentId()).ifPresent(i -> {
+            String headline = String.join(" · ", java.util.stream.Stream.of(String.valueOf(i.date()), i.attackType(),
+                    i.placeName(), i.perpetratorGroup()).filter(v -> v != null && !v.isBlank() && !"null".equals(v)).toList());
+            WatchedItem item = new WatchedItem(WatchedItem.INCIDENT, i.id(), i.marking(), i.ownerOrganisationId(), headline,
+                    i.placeName(), i.perpetratorGroup(), i.latitude(), i.longitude(), List.of(), Set.of(), Set.of(),
+                    List.of(), i.attackType(), i.perpetratorGroup(), Set.of("area", "incident-type", "group", "text"));
+            alerts.refresh(item);
+            evaluate(item);
         });
     }
 
