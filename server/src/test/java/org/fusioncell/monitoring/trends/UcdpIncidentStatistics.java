@@ -44,10 +44,27 @@ public final class UcdpIncidentStatistics implements IncidentStatistics {
         this.events = List.copyOf(events);
     }
 
+    static Path file() {
+        return Paths.get(System.getenv().getOrDefault("FUSIONCELL_TEST_DATA", "../../shared/data")).resolve(FILE);
+    }
+
+    /** Skips the calling test, saying why, when the shared file is absent. */
+    public static void assumePresent() {
+        Assumptions.assumeTrue(Files.isReadable(file()), "SKIPPED: " + file() + " is absent (set FUSIONCELL_TEST_DATA)");
+    }
+
     /** The shared file, read once per test JVM; the test is skipped, saying why, when it is absent. */
     public static UcdpIncidentStatistics load() {
-        Path file = Paths.get(System.getenv().getOrDefault("FUSIONCELL_TEST_DATA", "../../shared/data")).resolve(FILE);
-        Assumptions.assumeTrue(Files.isReadable(file), "SKIPPED: " + file + " is absent (set FUSIONCELL_TEST_DATA)");
+        assumePresent();
+        return loadOrEmpty();
+    }
+
+    /** For a Spring context: the events, or none when the file is absent (the tests then skip themselves). */
+    public static UcdpIncidentStatistics loadOrEmpty() {
+        Path file = file();
+        if (!Files.isReadable(file)) {
+            return new UcdpIncidentStatistics(List.of());
+        }
         if (loaded == null) {
             synchronized (UcdpIncidentStatistics.class) {
                 if (loaded == null) {
