@@ -58,8 +58,9 @@ public final class LineChart {
         }
         double step = Svg.niceStep(max, 5);
         double top = Math.ceil(max / step) * step;
-        double left = rightToLeft ? 8 : AXIS;
-        double right = rightToLeft ? WIDTH - AXIS : WIDTH - 8;
+        // room on the far side for half of the last period label
+        double left = rightToLeft ? 28 : AXIS;
+        double right = rightToLeft ? WIDTH - AXIS : WIDTH - 28;
         Frame f = new Frame(left, right, TOP, HEIGHT - BOTTOM, top, Math.max(1, total - 1));
 
         for (double v = 0; v <= top + 1e-9; v += step) {

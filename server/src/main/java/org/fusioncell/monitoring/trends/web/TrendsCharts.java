@@ -8,7 +8,6 @@ import org.fusioncell.monitoring.trends.TimeSeries;
 import org.fusioncell.monitoring.trends.svg.BarChart;
 import org.fusioncell.monitoring.trends.svg.ChoroplethMap;
 import org.fusioncell.monitoring.trends.svg.LineChart;
-import org.fusioncell.web.Languages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,8 @@ class TrendsCharts {
     }
 
     Drawings draw(TrendsAnalysis.Dashboard d) {
-        boolean rtl = Languages.isRightToLeft(LocaleContextHolder.getLocale());
+        // the same rule as the layout's dir attribute (the web module is not a dependency of monitoring)
+        boolean rtl = "ar".equals(LocaleContextHolder.getLocale().getLanguage());
         TrendsAnalysis.Analysis a = d.analysis();
         TrendsRequest r = a.request();
         String metric = labels.message("trends.metric." + r.metric().name().toLowerCase());

@@ -37,12 +37,20 @@ public class TrendsLabels {
         return suppression;
     }
 
+    /**
+     * A count as shown on a page. "&lt; 5" is isolated left-to-right (U+2066 … U+2069) so that in an Arabic
+     * sentence or table cell it does not turn into "5 &gt;".
+     */
     public String count(long count) {
-        return suppression.show(count);
+        return isolated(suppression.show(count));
     }
 
     public String estimate(double estimate) {
-        return suppression.show(estimate);
+        return isolated(suppression.show(estimate));
+    }
+
+    private static String isolated(String shown) {
+        return shown.startsWith("<") ? "\u2066" + shown + "\u2069" : shown;
     }
 
     public static String decimal(double value, int digits) {
