@@ -111,6 +111,13 @@ class TrendsBrowserTest {
             driver.executeScript("document.getElementById('map').scrollIntoView()");
             browser.screenshot("trends-fr-map");
 
+            // a wrong date comes back with the reason, in French
+            driver.get(base + "/trends?from=2019-13-01");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("trends-error")));
+            assertThat(driver.findElement(By.id("trends-error")).getText()).isEqualTo("Du : une date AAAA-MM-JJ.");
+            driver.navigate().back();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("series-chart")));
+
             // weekly periods chosen with the filter form
             new Select(driver.findElement(By.id("period"))).selectByValue("week");
             driver.findElement(By.id("trends-apply")).click();

@@ -98,7 +98,12 @@ public class TrendsLabels {
     }
 
     public String interval(Forecast f) {
-        return message("trends.forecast.interval", String.valueOf(Math.round(f.level() * 100)));
+        return message("trends.forecast.interval", percent(f.level()));
+    }
+
+    /** 0.8 as "80". */
+    public String percent(double level) {
+        return String.valueOf(Math.round(level * 100));
     }
 
     public String backtest(Forecast f, Period period) {
