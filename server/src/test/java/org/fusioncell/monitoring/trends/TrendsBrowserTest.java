@@ -99,6 +99,12 @@ class TrendsBrowserTest {
             assertThat(driver.findElement(By.id("forecast-method")).getText()).contains("Holt", "tendance amortie");
             assertThat(driver.findElement(By.id("csv-download")).getAttribute("href")).contains("/trends/series.csv",
                     "group=IS");
+            // the CSV of the same series, fetched with the page's session
+            String csv = (String) driver.executeAsyncScript("fetch(arguments[0]).then(r => r.text()).then(arguments[1])",
+                    driver.findElement(By.id("csv-download")).getAttribute("href"));
+            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("period_start,kind,incidents,anomaly");
+            assertThat(csv).contains("2017-09-01,observed,155,rise,35.0,", "2019-12-01,forecast,");
+            assertThat(csv.lines().filter(l -> l.matches("[0-9-]+,observed,[1-4],.*")).count()).isZero();
             // the map: small counts are hatched and written "< 5", never as their value
             List<WebElement> hidden = driver.findElements(By.cssSelector("#area-map path[data-count='< 5']"));
             hidden.forEach(p -> assertThat(p.getAttribute("fill")).startsWith("url(#"));
