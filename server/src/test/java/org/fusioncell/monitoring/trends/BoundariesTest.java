@@ -72,10 +72,10 @@ class BoundariesTest {
                 new PlaceCount("SYR", "Aleppo", 36.0, 37.5, 30, 2),
                 new PlaceCount("SYR", "Deir ez Zor", 35.33, 40.14, 3, 9),
                 new PlaceCount("SYR", null, 48.85, 2.35, 2, 0)), false);
-        assertThat(counts.incidents()).containsEntry("SY.HL", 150L).containsEntry("SY.DY", 3L).containsEntry("SY.LA", 0L);
+        assertThat(counts.byArea()).containsEntry("SY.HL", 150L).containsEntry("SY.DY", 3L).containsEntry("SY.LA", 0L);
         assertThat(counts.unplaced()).isEqualTo(2);
 
-        String svg = ChoroplethMap.render("m", syria, counts.incidents(), new Suppression(5), "Incidents", "Syria",
+        String svg = ChoroplethMap.render("m", syria, counts.byArea(), new Suppression(5), "Incidents", "Syria",
                 false);
 
         assertThat(Pattern.compile("<path d=\"M").matcher(svg).results().count()).isEqualTo(15);

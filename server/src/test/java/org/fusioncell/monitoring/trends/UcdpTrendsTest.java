@@ -84,11 +84,11 @@ class UcdpTrendsTest {
         List<AdminArea> syria = new Boundaries().country("SYR").orElseThrow();
         AreaCounts counts = AreaCounts.of(syria, stats.places(ANYONE, IncidentFilter.any()), false);
 
-        long placed = counts.incidents().values().stream().mapToLong(Long::longValue).sum();
+        long placed = counts.byArea().values().stream().mapToLong(Long::longValue).sum();
         assertThat(placed + counts.unplaced()).isEqualTo(16_566);
         // the shipped outline is simplified: a few coastal and border points fall just outside it
         assertThat(counts.unplaced()).isLessThan(16_566 / 50);
-        String leader = counts.incidents().entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+        String leader = counts.byArea().entrySet().stream().max(java.util.Map.Entry.comparingByValue())
                 .orElseThrow().getKey();
         assertThat(syria.stream().filter(a -> a.id().equals(leader)).findFirst().orElseThrow().name())
                 .isEqualTo("Aleppo");

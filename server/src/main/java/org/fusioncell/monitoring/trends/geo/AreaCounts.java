@@ -6,11 +6,11 @@ import java.util.Map;
 import org.fusioncell.monitoring.incidents.IncidentStatistics.PlaceCount;
 
 /**
- * Incident counts per area, each place put in the area whose outline contains it (point in polygon on
+ * Counts per area (incidents or fatalities, as asked), each place put in the area whose outline contains it (point in polygon on
  * longitude and latitude). A place on no area (a coastal point just off the simplified outline, a
  * wrong coordinate) is counted apart as {@code unplaced} rather than guessed into a neighbour.
  */
-public record AreaCounts(Map<String, Long> incidents, long unplaced) {
+public record AreaCounts(Map<String, Long> byArea, long unplaced) {
 
     /** @param fatalities count fatalities instead of incidents */
     public static AreaCounts of(List<AdminArea> areas, List<PlaceCount> places, boolean fatalities) {

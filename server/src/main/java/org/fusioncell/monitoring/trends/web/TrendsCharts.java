@@ -47,7 +47,7 @@ class TrendsCharts {
         String map = null;
         if (d.map() != null && !d.map().areas().isEmpty()) {
             String country = labels.country(d.map().country());
-            map = ChoroplethMap.render("area-map", d.map().areas(), d.map().counts().incidents(), labels.suppression(),
+            map = ChoroplethMap.render("area-map", d.map().areas(), d.map().counts().byArea(), labels.suppression(),
                     labels.message("trends.map.title", metric, country),
                     labels.message("trends.map.desc", country, String.valueOf(d.map().areas().size())), rtl);
         }
