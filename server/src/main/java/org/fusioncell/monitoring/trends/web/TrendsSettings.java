@@ -27,9 +27,13 @@ public record TrendsSettings(Integer suppressBelow, Double threshold, Integer mi
 
     public TrendsSettings {
         // built once at start-up: a bad value stops the application with the reason
-        new AnomalyDetection(threshold == null ? 3.5 : threshold, minCount == null ? 5 : minCount,
-                rollingWindow == null ? 12 : rollingWindow, minHistory == null ? 12 : minHistory);
-        new Forecasting(horizon == null ? 6 : horizon, intervalLevel == null ? 0.8 : intervalLevel);
+        try {
+            new AnomalyDetection(threshold == null ? 3.5 : threshold, minCount == null ? 5 : minCount,
+                    rollingWindow == null ? 12 : rollingWindow, minHistory == null ? 12 : minHistory);
+            new Forecasting(horizon == null ? 6 : horizon, intervalLevel == null ? 0.8 : intervalLevel);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("fusioncell.monitoring.trends: " + e.getMessage(), e);
+        }
         if (suppressBelow != null && suppressBelow < 0) {
             throw new IllegalArgumentException("fusioncell.monitoring.trends.suppress-below must be 0 or more");
         }
