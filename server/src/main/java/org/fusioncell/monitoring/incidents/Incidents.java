@@ -23,12 +23,10 @@ public interface Incidents {
 
     /**
      * A system read for watch evaluation (no reader): the incident with its marking, so the caller decides
-     * per recipient. Audited as a consultation by the processing actor {@link #PROCESSING_ACTOR}.
+     * per recipient. Like {@code Reports.forProcessing}, it shows nothing to anyone and is not logged by
+     * itself; what evaluation combines and discloses is logged there (docs/monitoring.md).
      */
     Optional<Incident> forProcessing(String incidentId);
-
-    /** The audit log's actor for system reads: not a user, and no user can hold this id. */
-    String PROCESSING_ACTOR = "processing:watch-evaluation";
 
     Page<Incident> list(Reader reader, IncidentQuery query, PageRequest page);
 

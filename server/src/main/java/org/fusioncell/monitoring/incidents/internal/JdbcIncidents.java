@@ -94,11 +94,7 @@ class JdbcIncidents implements Incidents {
     @Override
     @Transactional
     public Optional<Incident> forProcessing(String incidentId) {
-        Optional<IncidentDetail> found = find(incidentId);
-        found.ifPresent(d -> audit.record(AuditRecord.of(AuditAction.CONSULTATION, PROCESSING_ACTOR,
-                        d.incident().ownerOrganisationId(), INFORMATION_TYPE, List.of(incidentId))
-                .withPurpose("watch evaluation").withDetails(Map.of("view", "processing"))));
-        return found.map(IncidentDetail::incident);
+        return find(incidentId).map(IncidentDetail::incident);
     }
 
     @Override
