@@ -16,7 +16,7 @@ public interface Incidents {
 
     /**
      * Checks and stores the draft (an {@link org.fusioncell.shared.InvalidInputException} names the wrong
-     * field; nothing is written); audited as collection; publishes {@link IncidentRecorded}. With a
+     * field; nothing is written); audited as collection; publishes {@link IncidentRecorded} (an import publishes one {@link IncidentsImported}). With a
      * {@code reportId} the author must see that report and the marking must be at least the report's.
      */
     Incident record(Reader author, IncidentDraft draft);

@@ -19,6 +19,7 @@ import org.fusioncell.intake.ReportRevised;
 import org.fusioncell.intake.Reports;
 import org.fusioncell.monitoring.incidents.IncidentRecorded;
 import org.fusioncell.monitoring.incidents.Incidents;
+import org.fusioncell.monitoring.incidents.IncidentsImported;
 import org.fusioncell.screening.Hits;
 import org.fusioncell.screening.ScreeningAccess;
 import org.fusioncell.screening.ScreeningMatchConfirmed;
@@ -114,7 +115,17 @@ class WatchEvaluation {
 
     @ApplicationModuleListener
     void on(IncidentRecorded event) {
-        incidents.forProcessing(event.incidentId()).ifPresent(i -> {
+        incident(event.incidentId());
+    }
+
+    /** An import is one unit of work: its incidents are evaluated one after the other in one transaction. */
+    @ApplicationModuleListener
+    void on(IncidentsImported event) {
+        event.incidentIds().forEach(this::incident);
+    }
+
+    private void incident(String incidentId) {
+        incidents.forProcessing(incidentId).ifPresent(i -> {
             String headline = String.join(" · ", java.util.stream.Stream.of(String.valueOf(i.date()), i.attackType(),
                     i.placeName(), i.perpetratorGroup()).filter(v -> v != null && !v.isBlank() && !"null".equals(v)).toList());
             WatchedItem item = new WatchedItem(WatchedItem.INCIDENT, i.id(), i.marking(), i.ownerOrganisationId(), headline,

@@ -15,7 +15,6 @@ import org.fusioncell.audit.AuditAction;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.monitoring.incidents.IncidentDraft;
-import org.fusioncell.monitoring.incidents.IncidentRecorded;
 import org.fusioncell.monitoring.incidents.Incidents;
 import org.fusioncell.shared.Batches;
 import org.fusioncell.shared.Ids;
@@ -30,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Pass 2 of an import: every checked row stored in one transaction, in JDBC batches, under one marking;
  * rows the organisation already holds from the same source (same external id) are skipped, so importing
  * a dataset again adds only what is new. One audit record lists every new incident (collection);
- * {@link IncidentRecorded} is published for each, as for an incident typed in.
+ * One {@link org.fusioncell.monitoring.incidents.IncidentsImported} is published with their ids.
  */
 @Service
 class IncidentImportWriter {
@@ -89,7 +88,9 @@ class IncidentImportWriter {
                 .withDetails(Map.of("import", importId, "imported", String.valueOf(ids.size()),
                         "duplicates", String.valueOf(duplicates), "source", source == null ? "" : source,
                         "classificationRank", String.valueOf(marking.classificationRank()), "tlp", marking.tlp().name())));
-        ids.forEach(id -> events.publishEvent(new IncidentRecorded(id)));
+        if (!ids.isEmpty()) {
+            events.publishEvent(new org.fusioncell.monitoring.incidents.IncidentsImported(ids));
+        }
         return new Written(importId, ids.size(), duplicates);
     }
 }
