@@ -88,8 +88,10 @@ class IncidentImportWriter {
                 .withDetails(Map.of("import", importId, "imported", String.valueOf(ids.size()),
                         "duplicates", String.valueOf(duplicates), "source", source == null ? "" : source,
                         "classificationRank", String.valueOf(marking.classificationRank()), "tlp", marking.tlp().name())));
-        if (!ids.isEmpty()) {
-            events.publishEvent(new org.fusioncell.monitoring.incidents.IncidentsImported(ids));
+        // in parts: the event registry stores each event in a column of at most 4,000 characters
+        for (int from = 0; from < ids.size(); from += org.fusioncell.monitoring.incidents.IncidentsImported.MAX_IDS) {
+            events.publishEvent(new org.fusioncell.monitoring.incidents.IncidentsImported(
+                    ids.subList(from, Math.min(ids.size(), from + org.fusioncell.monitoring.incidents.IncidentsImported.MAX_IDS))));
         }
         return new Written(importId, ids.size(), duplicates);
     }
