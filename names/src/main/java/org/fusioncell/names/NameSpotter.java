@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Watched person names, spotted in free text and in single names. A watched name is looked up as the
- * {@link ScreeningIndex} looks up listed names — each part's consonant keys (as spelled, the merged
- * skeleton, and the skeleton with one consonant dropped) point to the watched names that share them —
- * and scored by the same {@link NameMatcher}. In a text, only runs of words that share keys with most
- * of one watched name are compared in full: a report of 300 words against 10,000 watched names costs
- * a few hundred key lookups and a handful of comparisons.
+ * Watched person names, spotted in free text and in single names, with the engine's parsing, lookup
+ * keys and {@link NameMatcher} scoring (built-in commonness: a live watch set has no stable frequencies
+ * of its own). Each distinct part of a watched name is filed under its {@link ScreeningIndex#keys}; a
+ * word of a text reaches a watched name only through a part it really pairs with (similarity of at
+ * least {@link #VERIFY_FLOOR}), and only runs of words — between punctuation, line breaks and function
+ * words — that meet two parts and most of the weight of one watched name are compared in full. A
+ * report of 300 words against 10,000 watched names costs a few hundred lookups (words already seen are
+ * remembered per thread) and a few dozen comparisons.
  *
- * <p>A spot also needs most of the watched name to be there ({@link #MIN_WATCHED_SHARE} of its
- * weight): the engine scores a short name against a longer one by the shorter side, so "Abu Bakr"
- * alone would pass for "Abu Bakr al-Baghdadi"; in a text of hundreds of words that is a false alarm.
+ * <p>A spot needs most of the watched name to be there: {@link #MIN_WATCHED_SHARE} of its weight, and
+ * two of its name parts when it has two. The engine scores a short name against a longer one by the
+ * shorter side, so "Abu Bakr" alone would pass for "Abu Bakr al-Baghdadi", and a surname alone for the
+ * whole name; in reports of hundreds of words, and for entity labels, that is a false alarm.
  *
  * <p>Thread-safe: reads run concurrently with {@link #put} and {@link #remove} (writes are serialised;
  * a read sees each watched name either wholly or not at all).
@@ -28,7 +31,7 @@ public final class NameSpotter {
 
     /** The share of a watched name's weight (its parts, weighted by commonness) a spot must contain. */
     static final double MIN_WATCHED_SHARE = 0.6;
-    /** Parts may pair without sharing a key (joined, or two consonants apart): the lookup allows that much. */
+    /** Parts may pair without meeting in the lookup (two consonants apart): the lookup allows that much. */
     private static final double LOOKUP_SLACK = 0.1;
     /**
      * A word counts as meeting a watched part from this similarity: parts paired less closely than this
@@ -195,6 +198,21 @@ public final class NameSpotter {
     }
 
     /**
+     * Every watched name scored against one name, without the lookup: what {@link #compare} would find if
+     * the lookup missed nothing (for measuring the lookup).
+     */
+    List<Spot> compareWithoutLookup(String name) {
+        NameMatcher.Prepared query = matcher.prepare(NameParser.parse(name));
+        Map<String, Spot> best = new HashMap<>();
+        for (WatchedNames.Watched w : names.watched()) {
+            if (w != null) {
+                score(query, w, name, -1, -1, best);
+            }
+        }
+        return sorted(best);
+    }
+
+    /**
      * Watched names occurring in a free text (title and body, any of Arabic, French, English): the best
      * spot per watch, best first, with its char offsets in {@code text}.
      */
@@ -241,14 +259,21 @@ public final class NameSpotter {
             }
             int n = h.hits(slot, hitWords, hitParts);
             for (int a = 0; a < n; a++) {
+                if (a > 0 && words.segment[hitWords[a - 1]] == words.segment[hitWords[a]]
+                        && (hitParts[a] & ~hitParts[a - 1]) == 0 && hitWords[a] - hitWords[a - 1] == 1) {
+                    // a window opening on a word that adds nothing to its neighbour's parts is no better
+                    continue;
+                }
                 long parts = 0;
                 for (int b = a; b < n; b++) {
                     if (words.segment[hitWords[b]] != words.segment[hitWords[a]]
                             || hitWords[b] - hitWords[a] + 1 > w.maxWords()) {
                         break;
                     }
+                    long before = parts;
                     parts |= hitParts[b];
-                    if (promising(w, parts)) {
+                    // a longer window is worth scoring only when its last word brings parts of its own
+                    if (parts != before && promising(w, parts)) {
                         scoreWindow(words, read, hitWords[a], hitWords[b], w, windows, best);
                     }
                 }

@@ -15,9 +15,11 @@ final class TextWords {
     /** Longer runs of letters are not words of a name (encoded data, URLs). */
     static final int MAX_WORD = 40;
 
-    /** Function words that never stand inside a person's name: they end one. Folded forms. */
-    private static final Set<String> LATIN_BREAKS = Set.of("and", "or", "with", "by", "from", "to", "for", "said",
-            "says", "told", "is", "was", "were", "are", "be", "been", "has", "had", "have", "who", "whom", "whose",
+    /**
+     * Function words that end a name, when written in lower case: capitalised, some are names too
+     * (Said, Tô, Son, Il). Folded forms.
+     */
+    private static final Set<String> LATIN_BREAKS = Set.of("and", "or", "with", "by", "from", "to", "for", "said", "says", "told", "is", "was", "were", "are", "be", "been", "has", "had", "have", "who", "whom", "whose",
             "which", "that", "the", "this", "these", "those", "in", "on", "of", "also", "but", "not", "after", "before",
             "against", "his", "her", "their", "its", "he", "she", "they", "it", "into", "over", "under", "during",
             "et", "ou", "avec", "par", "pour", "dans", "sur", "qui", "que", "dont", "est", "etait", "ont", "les",
@@ -169,8 +171,8 @@ final class TextWords {
     static boolean isBreak(String word) {
         Script script = Script.of(word.charAt(0));
         if (script == Script.LATIN) {
-            // a single capital is an initial (A. Qahtani), not the French verb "a"
-            return word.length() <= 7 && !(word.length() == 1 && Character.isUpperCase(word.charAt(0)))
+            // "said" is the verb, "Said" the name; a single capital is an initial (A. Qahtani), not the verb "a"
+            return word.length() <= 7 && Character.isLowerCase(word.charAt(0))
                     && LATIN_BREAKS.contains(LatinText.fold(word));
         }
         if (script != Script.ARABIC || word.length() > 7) {
