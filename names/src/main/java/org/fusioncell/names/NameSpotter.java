@@ -44,7 +44,7 @@ public final class NameSpotter {
     public record Spot(String watchId, String found, int start, int end, double score, String explanation) {
     }
 
-    /** A word of a text as the lookup sees it: the watched parts it pairs with, and whether it is only particles. */
+    /** A word of a text as the lookup sees it: the watched parts it pairs with, and whether it is only particles (abu, bin, abd, al-). */
     private record Reading(int[] parts, boolean particlesOnly) {
     }
 
@@ -318,7 +318,8 @@ public final class NameSpotter {
                     System.arraycopy(more, 0, joined, parts.length, more.length);
                     parts = joined;
                 }
-                particles &= t.role() != NameToken.Role.NAME;
+                // a title before a name (السيد, Dr) is not part of what was found; abu, bin, abd and al- are
+                particles &= t.role() != NameToken.Role.NAME && t.role() != NameToken.Role.TITLE;
             }
             r = new Reading(parts, particles);
             known.readings.put(word, r);

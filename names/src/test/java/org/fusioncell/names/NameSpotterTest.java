@@ -44,6 +44,8 @@ class NameSpotterTest {
         }
         NameSpotter.Spot mouallimi = spots.stream().filter(s -> s.watchId().equals("mouallimi")).findFirst().orElseThrow();
         assertThat(mouallimi.found()).isEqualTo("عبدالله بن يحيى المعلمي");
+        assertThat(spots.stream().filter(s -> s.watchId().equals("voronkov")).findFirst().orElseThrow().found())
+                .isEqualTo("فلاديمير فورونكوف");
         assertThat(mouallimi.explanation()).contains("يحيى~yahya");
     }
 
