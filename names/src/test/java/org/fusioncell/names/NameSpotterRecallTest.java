@@ -97,6 +97,7 @@ class NameSpotterRecallTest {
             boolean found = spotter.findIn(text).stream()
                     .anyMatch(s -> s.watchId().equals(id) && s.start() >= at && s.end() <= at + name.length());
             byFindIn += found ? 1 : 0;
+
         }
         return new Recall(byCompare, byFindIn, byEvery, byCompareOfEvery);
     }
