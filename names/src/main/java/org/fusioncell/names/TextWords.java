@@ -107,6 +107,10 @@ final class TextWords {
         if (c == ' ' || c == '\t' || c == '\u00A0' || c == '\u202F' || c == '\u200F' || c == '\u200E') {
             return false;
         }
+        if (APOSTROPHES.indexOf(c) >= 0) {
+            // an ayn written before a word ('Abdallah) or a single quote around a name: not an end
+            return false;
+        }
         if (c == '-' || c == '\u2010' || c == '\u2011') {
             return !(i > 0 && wordChar(text.charAt(i - 1)) && i + 1 < text.length() && wordChar(text.charAt(i + 1)));
         }

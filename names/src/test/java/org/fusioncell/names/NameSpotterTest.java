@@ -99,6 +99,9 @@ class NameSpotterTest {
         // the parts are all there, but a comma and a line break stand between them
         assertThat(spotter.findIn("He met Baghdadi, Abu Bakr's brother.")).isEmpty();
         assertThat(spotter.findIn("Abu Bakr\nal-Baghdadi")).isEmpty();
+        // an apostrophe for the ayn, or quotes around the name, do not cut it
+        assertThat(spotter.findIn("the man known as 'Abu Bakr al-Baghdadi' died")).extracting(NameSpotter.Spot::found)
+                .containsExactly("Abu Bakr al-Baghdadi");
     }
 
     @Test
