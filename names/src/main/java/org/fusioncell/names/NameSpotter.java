@@ -46,7 +46,7 @@ public final class NameSpotter {
     public record Spot(String watchId, String found, int start, int end, double score, String explanation) {
     }
 
-    /** A word of a text as the lookup sees it: the watched parts it pairs with, and whether it is only particles (abu, bin, abd, al-). */
+    /** A word as the lookup sees it: the watched parts it pairs with; is it only particles (abu, bin, abd, al-)? */
     private record Reading(int[] parts, boolean particlesOnly) {
     }
 
@@ -106,7 +106,7 @@ public final class NameSpotter {
 
     /**
      * Whether these parts (bits) may make a spot: enough of the watched name's weight (particles count as
-     * present, with a little slack for parts that pair only when read joined) and two name parts when it
+     * present, with a little slack for parts that pair without meeting in the lookup) and two name parts when it
      * has two or more.
      */
     private static boolean promising(WatchedNames.Watched w, long parts) {
@@ -153,7 +153,7 @@ public final class NameSpotter {
         return sorted(best);
     }
 
-    /** Scores one reading against one watched name and keeps it when it is a spot; returns the raw score, negated when it is not. */
+    /** Scores a reading against a watched name, keeping it when it is a spot: the score, negated when it is not. */
     private double score(NameMatcher.Prepared query, WatchedNames.Watched w, String found, int start, int end,
                          Map<String, Spot> best) {
         NameScore s = matcher.compare(query, w.prepared(), null);
@@ -307,7 +307,7 @@ public final class NameSpotter {
         }
     }
 
-    /** Scores words from..last, read with and without the first word's prefix; the better raw score (see {@link #score}). */
+    /** Scores words from..last, with and without the first word's prefix: the better score (see {@link #score}). */
     private double scoreWords(TextWords words, int from, int last, WatchedNames.Watched w,
                               Map<Window, NameMatcher.Prepared> windows, Map<String, Spot> best) {
         int end = words.end[last];

@@ -19,17 +19,18 @@ final class TextWords {
      * Function words that end a name, when written in lower case: capitalised, some are names too
      * (Said, Tô, Son, Il). Folded forms.
      */
-    private static final Set<String> LATIN_BREAKS = Set.of("and", "or", "with", "by", "from", "to", "for", "said", "says", "told", "is", "was", "were", "are", "be", "been", "has", "had", "have", "who", "whom", "whose",
-            "which", "that", "the", "this", "these", "those", "in", "on", "of", "also", "but", "not", "after", "before",
-            "against", "his", "her", "their", "its", "he", "she", "they", "it", "into", "over", "under", "during",
-            "et", "ou", "avec", "par", "pour", "dans", "sur", "qui", "que", "dont", "est", "etait", "ont", "les",
-            "aux", "au", "un", "une", "selon", "contre", "chez", "son", "sa", "ses", "leur", "leurs", "apres",
-            "avant", "vers", "mais", "ne", "pas", "ce", "cette", "ces", "il", "elle", "ils", "elles", "lors",
-            "pendant", "sous", "entre", "dit", "a", "ete");
+    private static final Set<String> LATIN_BREAKS = Set.of(
+            "and", "or", "with", "by", "from", "to", "for", "said", "says", "told", "is", "was", "were", "are", "be",
+            "been", "has", "had", "have", "who", "whom", "whose", "which", "that", "the", "this", "these", "those",
+            "in", "on", "of", "also", "but", "not", "after", "before", "against", "his", "her", "their", "its", "he",
+            "she", "they", "it", "into", "over", "under", "during", "et", "ou", "avec", "par", "pour", "dans", "sur",
+            "qui", "que", "dont", "est", "etait", "ont", "les", "aux", "au", "un", "une", "selon", "contre", "chez",
+            "son", "sa", "ses", "leur", "leurs", "apres", "avant", "vers", "mais", "ne", "pas", "ce", "cette", "ces",
+            "il", "elle", "ils", "elles", "lors", "pendant", "sous", "entre", "dit", "a", "ete");
     private static final Set<String> ARABIC_BREAKS = Set.of("و", "او", "في", "من", "الي", "عن", "مع", "ان", "انه",
             "التي", "الذي", "الذين", "قال", "قالت", "قد", "كان", "كانت", "هو", "هي", "هم", "ثم", "لكن", "بعد", "قبل",
             "ضد", "حيث", "هذا", "هذه", "ذلك", "تلك", "كما", "ايضا", "لدي", "حتي", "منذ", "خلال", "ضمن", "لا", "لم",
-            "لن", "ما", "اذا", "كل", "وفق", "وفقا", "بشان", "اليوم", "امس", "يوم", "الذى");
+            "لن", "ما", "اذا", "كل", "وفق", "وفقا", "بشان", "اليوم", "امس", "يوم");
 
     private static final String APOSTROPHES = "'`’‘ʿʾʻʼ´";
 

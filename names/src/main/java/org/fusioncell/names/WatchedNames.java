@@ -78,7 +78,8 @@ final class WatchedNames {
             }
         }
         if (nameParts == 0) {
-            throw new IllegalArgumentException("the watched name has no name part to look for (only particles or titles)");
+            throw new IllegalArgumentException(
+                    "the watched name has no name part to look for (only particles or titles)");
         }
         remove(watchId);
         List<Integer> ids = new ArrayList<>();
@@ -157,7 +158,8 @@ final class WatchedNames {
         }
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(keys);
         List<String> readings = sounds.charAt(last) == Sounds.SILENT_T
-                ? List.of(sounds.substring(0, last) + "d", sounds.substring(0, last)) : List.of(sounds.substring(0, last));
+                ? List.of(sounds.substring(0, last) + "d", sounds.substring(0, last))
+                : List.of(sounds.substring(0, last));
         for (String reading : readings) {
             all.addAll(ScreeningIndex.keys(new NameToken(token.text(), reading, Sounds.skeleton(reading), token.role(),
                     token.script())));
