@@ -1,0 +1,173 @@
+package org.fusioncell.search.internal;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.util.BytesRef;
+import org.fusioncell.search.TextWatchSet;
+
+/**
+ * Standing queries matched by percolation: the new document against the queries, not the queries
+ * against the data. Each query is filed under its presearch keys ({@link QueryKeys}); a document is
+ * analysed once ({@link DocumentTerms}), its terms pick the candidate queries, and only those are
+ * checked ({@link QueryCheck}). Queries that need no particular term are checked on every document.
+ *
+ * <p>Concurrency: readers take no lock. Writers are serialised and keep the key index a superset of
+ * the current watches' keys (new keys filed before the watch is swapped in, old keys removed after),
+ * so a reader always finds the current version of a watch among its candidates, and a candidate that
+ * is no longer current is skipped.
+ */
+final class LiveTextWatchSet implements TextWatchSet {
+
+    /** A filed query; identity matters (a replaced watch's entries must not be taken for the new one). */
+    private static final class Watch {
+        final String id;
+        final QueryCheck check;
+        final QueryKeys keys;
+
+        Watch(String id, QueryCheck check, QueryKeys keys) {
+            this.id = id;
+            this.check = check;
+            this.keys = keys;
+        }
+    }
+
+    private final LuceneTextWatching watching;
+    private final Analyzer analyzer;
+    private final ConcurrentHashMap<String, Watch> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BytesRef, Set<Watch>> byTerm = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BytesRef, Set<Watch>> byPrefix = new ConcurrentHashMap<>();
+    private final Set<Watch> always = ConcurrentHashMap.newKeySet();
+    private final Object writing = new Object();
+    /** Longest prefix key in bytes, so a document term is probed only up to that length. */
+    private volatile int longestPrefix;
+
+    LiveTextWatchSet(LuceneTextWatching watching, Analyzer analyzer) {
+        this.watching = watching;
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public void put(String watchId, String query) {
+        Objects.requireNonNull(watchId, "watchId");
+        var parsed = watching.parse(query); // validates: nothing is changed for a refused query
+        Watch watch = new Watch(watchId, QueryCheck.of(parsed), QueryKeys.of(parsed));
+        synchronized (writing) {
+            file(watch);
+            Watch old = byId.put(watchId, watch);
+            if (old != null) {
+                unfile(old);
+            }
+        }
+    }
+
+    @Override
+    public void remove(String watchId) {
+        synchronized (writing) {
+            Watch old = byId.remove(watchId);
+            if (old != null) {
+                unfile(old);
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        return byId.size();
+    }
+
+    @Override
+    public Set<String> matching(String title, String body) {
+        return match(new DocumentTerms(analyzer, title, body, null));
+    }
+
+    @Override
+    public Set<String> matching(String title, String body, String language) {
+        return match(new DocumentTerms(analyzer, title, body, language));
+    }
+
+    /** Every query, checked without the presearcher: the reference the presearcher must agree with. */
+    Set<String> matchingAll(String title, String body, String language) {
+        DocumentTerms document = new DocumentTerms(analyzer, title, body, language);
+        Set<String> out = new HashSet<>();
+        byId.values().forEach(w -> {
+            if (w.check.test(document)) {
+                out.add(w.id);
+            }
+        });
+        return out;
+    }
+
+    /** How many queries the presearcher leaves to check for this document (tests and tuning). */
+    int candidates(String title, String body, String language) {
+        return candidates(new DocumentTerms(analyzer, title, body, language)).size();
+    }
+
+    private Set<String> match(DocumentTerms document) {
+        if (byId.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        for (Watch w : candidates(document)) {
+            if (byId.get(w.id) == w && w.check.test(document)) {
+                out.add(w.id);
+            }
+        }
+        return out;
+    }
+
+    private Set<Watch> candidates(DocumentTerms document) {
+        Set<Watch> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        found.addAll(always);
+        int prefixes = byPrefix.isEmpty() ? 0 : longestPrefix;
+        BytesRef probe = new BytesRef();
+        document.forEachTerm(term -> {
+            Set<Watch> exact = byTerm.get(term);
+            if (exact != null) {
+                found.addAll(exact);
+            }
+            if (prefixes > 0) {
+                probe.bytes = term.bytes;
+                probe.offset = term.offset;
+                for (int length = 1; length <= Math.min(prefixes, term.length); length++) {
+                    probe.length = length;
+                    Set<Watch> byStart = byPrefix.get(probe);
+                    if (byStart != null) {
+                        found.addAll(byStart);
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private void file(Watch w) {
+        if (w.keys.never()) {
+            return; // can never match: kept by id only
+        }
+        if (w.keys.always()) {
+            always.add(w);
+            return;
+        }
+        w.keys.terms().forEach(t -> byTerm.computeIfAbsent(t, newSet()).add(w));
+        w.keys.prefixes().forEach(p -> {
+            byPrefix.computeIfAbsent(p, newSet()).add(w);
+            longestPrefix = Math.max(longestPrefix, p.length);
+        });
+    }
+
+    private void unfile(Watch w) {
+        always.remove(w);
+        w.keys.terms().forEach(t -> byTerm.computeIfPresent(t, (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
+        w.keys.prefixes().forEach(p -> byPrefix.computeIfPresent(p, (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
+    }
+
+    private static Function<BytesRef, Set<Watch>> newSet() {
+        return k -> ConcurrentHashMap.newKeySet();
+    }
+}
