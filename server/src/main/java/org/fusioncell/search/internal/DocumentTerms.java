@@ -2,13 +2,14 @@ package org.fusioncell.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Terms;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * One document analysed once, field by field as {@link LuceneIndex} indexes it (title and body in the
@@ -25,10 +27,13 @@ import org.apache.lucene.util.BytesRef;
  */
 final class DocumentTerms {
 
+    private static final BytesRef[] NONE = new BytesRef[0];
     private static final List<String> LANGUAGES = List.of("ar", "fr", "en");
 
     private final MemoryIndex index;
     private final Map<String, Set<BytesRef>> terms = new HashMap<>();
+    /** The same terms in index order (unsigned bytes), for prefixes and scans. */
+    private final Map<String, BytesRef[]> sorted = new HashMap<>();
     private IndexSearcher searcher;
 
     /** {@code language} as a search document's (ar, fr, en, und); null: all three stemmed fields. */
@@ -53,12 +58,14 @@ final class DocumentTerms {
                 if (t == null) {
                     continue;
                 }
-                Set<BytesRef> set = new HashSet<>((int) Math.max(16, t.size() * 4 / 3 + 1));
+                BytesRef[] inOrder = new BytesRef[(int) t.size()];
                 TermsEnum e = t.iterator();
+                int n = 0;
                 for (BytesRef term = e.next(); term != null; term = e.next()) {
-                    set.add(BytesRef.deepCopyOf(term));
+                    inOrder[n++] = BytesRef.deepCopyOf(term);
                 }
-                terms.put(info.name, set);
+                terms.put(info.name, new HashSet<>(Arrays.asList(inOrder)));
+                sorted.put(info.name, inOrder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: does not happen
@@ -68,6 +75,25 @@ final class DocumentTerms {
     boolean has(String field, BytesRef term) {
         Set<BytesRef> set = terms.get(field);
         return set != null && set.contains(term);
+    }
+
+    boolean anyTerm(String field, Predicate<BytesRef> test) {
+        for (BytesRef t : sorted.getOrDefault(field, NONE)) {
+            if (test.test(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasPrefix(String field, BytesRef prefix) {
+        BytesRef[] all = sorted.getOrDefault(field, NONE);
+        int at = Arrays.binarySearch(all, prefix);
+        if (at >= 0) {
+            return true;
+        }
+        int next = -at - 1; // the first term after the prefix: it starts with it if any term does
+        return next < all.length && StringHelper.startsWith(all[next], prefix);
     }
 
     /** Every term of every field, once per field (the presearcher needs no field). */
@@ -86,9 +112,5 @@ final class DocumentTerms {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    List<String> fields() {
-        return new ArrayList<>(terms.keySet());
     }
 }

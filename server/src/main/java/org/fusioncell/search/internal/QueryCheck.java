@@ -1,26 +1,34 @@
 package org.fusioncell.search.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * A parsed query turned into a yes/no test on one analysed document. Boolean structure and single terms
  * are tested directly on the document's term sets (a term query matches a one-document index exactly
  * when the field holds the term; a boolean query matches by Lucene's rules, restated in {@link All});
- * everything else (phrases, prefixes, fuzzy words) is asked of Lucene on the document's
+ * prefixes and fuzzy words are tested on the term list (what their Lucene queries do on one document);
+ * phrases, once all their words are present, and anything else are asked of Lucene on the document's
  * {@link org.apache.lucene.index.memory.MemoryIndex}. Most standing queries are words and operators, so
- * most checks are a few hash lookups instead of a Lucene search. {@code TextWatchesExactnessTest} holds
+ * most checks are a few hash lookups instead of a Lucene search. {@code TextWatchExactnessTest} holds
  * this equal to Lucene over the whole query.
  */
 sealed interface QueryCheck {
@@ -36,6 +44,14 @@ sealed interface QueryCheck {
             case MatchNoDocsQuery m -> Always.NO;
             case SynonymQuery s -> anyTerm(s.getField(), s.getTerms());
             case BooleanQuery b -> all(b);
+            case PhraseQuery p -> new AllTermsThenLucene(p.getField(), Arrays.stream(p.getTerms())
+                    .map(t -> new BytesRef[] {BytesRef.deepCopyOf(t.bytes())}).toArray(BytesRef[][]::new), query);
+            case MultiPhraseQuery p when p.getTermArrays().length > 0 -> new AllTermsThenLucene(p.getTermArrays()[0][0].field(), Arrays.stream(p.getTermArrays())
+                    .map(ts -> Arrays.stream(ts).map(t -> BytesRef.deepCopyOf(t.bytes())).toArray(BytesRef[]::new))
+                    .toArray(BytesRef[][]::new), query);
+            case FuzzyQuery f when f.getPrefixLength() == 0 -> new NearTerm(f.getTerm().field(), new ByteRunAutomaton(
+                    new LevenshteinAutomata(f.getTerm().text(), f.getTranspositions()).toAutomaton(f.getMaxEdits())));
+            case PrefixQuery p -> new HasPrefix(p.getPrefix().field(), BytesRef.deepCopyOf(p.getPrefix().bytes()));
             default -> new ByLucene(query);
         };
     }
@@ -104,6 +120,49 @@ sealed interface QueryCheck {
                 }
             }
             return found >= minimum;
+        }
+    }
+
+    /**
+     * A phrase: every position's term (or one of its alternatives) must be in the field before Lucene is
+     * asked about positions. Necessary, so skipping Lucene when it fails changes no answer.
+     */
+    record AllTermsThenLucene(String field, BytesRef[][] positions, Query query) implements QueryCheck {
+        @Override
+        public boolean test(DocumentTerms document) {
+            for (BytesRef[] alternatives : positions) {
+                boolean any = false;
+                for (BytesRef t : alternatives) {
+                    if (document.has(field, t)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return document.matches(query);
+        }
+    }
+
+    /**
+     * A fuzzy word: on one document Lucene's fuzzy query matches exactly when some term of the field is
+     * within the edit distance (its top-terms rewrite keeps at least one accepted term), i.e. accepted by
+     * the same Levenshtein automaton, built once here instead of on every run.
+     */
+    record NearTerm(String field, ByteRunAutomaton near) implements QueryCheck {
+        @Override
+        public boolean test(DocumentTerms document) {
+            return document.anyTerm(field, t -> near.run(t.bytes, t.offset, t.length));
+        }
+    }
+
+    /** A prefix query matches when some term of the field starts with the prefix bytes. */
+    record HasPrefix(String field, BytesRef prefix) implements QueryCheck {
+        @Override
+        public boolean test(DocumentTerms document) {
+            return document.hasPrefix(field, prefix);
         }
     }
 
