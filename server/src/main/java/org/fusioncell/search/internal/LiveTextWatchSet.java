@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.util.BytesRef;
@@ -17,10 +18,10 @@ import org.fusioncell.search.TextWatchSet;
  * analysed once ({@link DocumentTerms}), its terms pick the candidate queries, and only those are
  * checked ({@link QueryCheck}). Queries that need no particular term are checked on every document.
  *
- * <p>Concurrency: readers take no lock. Writers are serialised and keep the key index a superset of
- * the current watches' keys (new keys filed before the watch is swapped in, old keys removed after),
- * so a reader always finds the current version of a watch among its candidates, and a candidate that
- * is no longer current is skipped.
+ * <p>Concurrency: a change files and unfiles keys under a write lock, and a matching call collects its
+ * candidates under the read lock, so it sees the key index of one moment (parsing, analysis and the
+ * checks run outside the lock). A candidate replaced since that moment is checked in its current
+ * version, one removed since is skipped: each watch is answered as it was at some point during the call.
  */
 final class LiveTextWatchSet implements TextWatchSet {
 
@@ -43,7 +44,7 @@ final class LiveTextWatchSet implements TextWatchSet {
     private final ConcurrentHashMap<BytesRef, Set<Watch>> byTerm = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<BytesRef, Set<Watch>> byPrefix = new ConcurrentHashMap<>();
     private final Set<Watch> always = ConcurrentHashMap.newKeySet();
-    private final Object writing = new Object();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Longest prefix key in bytes, so a document term is probed only up to that length. */
     private volatile int longestPrefix;
 
@@ -57,22 +58,28 @@ final class LiveTextWatchSet implements TextWatchSet {
         Objects.requireNonNull(watchId, "watchId");
         var parsed = watching.parse(query); // validates: nothing is changed for a refused query
         Watch watch = new Watch(watchId, QueryCheck.of(parsed), QueryKeys.of(parsed));
-        synchronized (writing) {
+        lock.writeLock().lock();
+        try {
             file(watch);
             Watch old = byId.put(watchId, watch);
             if (old != null) {
                 unfile(old);
             }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
     @Override
     public void remove(String watchId) {
-        synchronized (writing) {
+        lock.writeLock().lock();
+        try {
             Watch old = byId.remove(watchId);
             if (old != null) {
                 unfile(old);
             }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -113,8 +120,9 @@ final class LiveTextWatchSet implements TextWatchSet {
             return Set.of();
         }
         Set<String> out = new HashSet<>();
-        for (Watch w : candidates(document)) {
-            if (byId.get(w.id) == w && w.check.test(document)) {
+        for (Watch candidate : candidates(document)) {
+            Watch w = byId.get(candidate.id); // replaced since: its current version; removed: none
+            if (w != null && !out.contains(w.id) && w.check.test(document)) {
                 out.add(w.id);
             }
         }
@@ -122,6 +130,15 @@ final class LiveTextWatchSet implements TextWatchSet {
     }
 
     private Set<Watch> candidates(DocumentTerms document) {
+        lock.readLock().lock();
+        try {
+            return collect(document);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Set<Watch> collect(DocumentTerms document) {
         Set<Watch> found = Collections.newSetFromMap(new IdentityHashMap<>());
         found.addAll(always);
         int prefixes = byPrefix.isEmpty() ? 0 : longestPrefix;
