@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.util.BytesRef;
 import org.fusioncell.search.TextWatchSet;
 
 /**
@@ -41,8 +40,8 @@ final class LiveTextWatchSet implements TextWatchSet {
     private final LuceneTextWatching watching;
     private final Analyzer analyzer;
     private final ConcurrentHashMap<String, Watch> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<BytesRef, Set<Watch>> byTerm = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<BytesRef, Set<Watch>> byPrefix = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TermKey, Set<Watch>> byTerm = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TermKey, Set<Watch>> byPrefix = new ConcurrentHashMap<>();
     private final Set<Watch> always = ConcurrentHashMap.newKeySet();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Longest prefix key in bytes, so a document term is probed only up to that length. */
@@ -142,18 +141,14 @@ final class LiveTextWatchSet implements TextWatchSet {
         Set<Watch> found = Collections.newSetFromMap(new IdentityHashMap<>());
         found.addAll(always);
         int prefixes = byPrefix.isEmpty() ? 0 : longestPrefix;
-        BytesRef probe = new BytesRef();
         document.forEachTerm(term -> {
             Set<Watch> exact = byTerm.get(term);
             if (exact != null) {
                 found.addAll(exact);
             }
             if (prefixes > 0) {
-                probe.bytes = term.bytes;
-                probe.offset = term.offset;
-                for (int length = 1; length <= Math.min(prefixes, term.length); length++) {
-                    probe.length = length;
-                    Set<Watch> byStart = byPrefix.get(probe);
+                for (int length = 1; length <= Math.min(prefixes, term.length()); length++) {
+                    Set<Watch> byStart = byPrefix.get(term.prefix(length));
                     if (byStart != null) {
                         found.addAll(byStart);
                     }
@@ -171,20 +166,22 @@ final class LiveTextWatchSet implements TextWatchSet {
             always.add(w);
             return;
         }
-        w.keys.terms().forEach(t -> byTerm.computeIfAbsent(t, newSet()).add(w));
+        w.keys.terms().forEach(t -> byTerm.computeIfAbsent(TermKey.of(t), newSet()).add(w));
         w.keys.prefixes().forEach(p -> {
-            byPrefix.computeIfAbsent(p, newSet()).add(w);
+            byPrefix.computeIfAbsent(TermKey.of(p), newSet()).add(w);
             longestPrefix = Math.max(longestPrefix, p.length);
         });
     }
 
     private void unfile(Watch w) {
         always.remove(w);
-        w.keys.terms().forEach(t -> byTerm.computeIfPresent(t, (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
-        w.keys.prefixes().forEach(p -> byPrefix.computeIfPresent(p, (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
+        w.keys.terms().forEach(t -> byTerm.computeIfPresent(TermKey.of(t),
+                (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
+        w.keys.prefixes().forEach(p -> byPrefix.computeIfPresent(TermKey.of(p),
+                (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
     }
 
-    private static Function<BytesRef, Set<Watch>> newSet() {
+    private static Function<TermKey, Set<Watch>> newSet() {
         return k -> ConcurrentHashMap.newKeySet();
     }
 }

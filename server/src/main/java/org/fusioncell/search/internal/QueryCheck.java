@@ -2,7 +2,9 @@ package org.fusioncell.search.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,13 +39,17 @@ sealed interface QueryCheck {
 
     static QueryCheck of(Query query) {
         return switch (query) {
-            case TermQuery t -> new HasTerm(t.getTerm().field(), BytesRef.deepCopyOf(t.getTerm().bytes()));
+            case TermQuery t -> new HasTerm(DocumentTerms.bit(t.getTerm().field()), TermKey.of(t.getTerm().bytes()));
             case BoostQuery b -> of(b.getQuery());
             case ConstantScoreQuery c -> of(c.getQuery());
             case MatchAllDocsQuery m -> Always.YES;
             case MatchNoDocsQuery m -> Always.NO;
             case SynonymQuery s -> anyTerm(s.getField(), s.getTerms());
             case BooleanQuery b -> all(b);
+            case PhraseQuery p when p.getSlop() == 0 && p.getTerms().length > 0 -> new ExactPhrase(p.getField(),
+                    Arrays.stream(p.getTerms()).map(t -> BytesRef.deepCopyOf(t.bytes())).toArray(BytesRef[]::new),
+                    Arrays.stream(p.getTerms()).map(t -> TermKey.of(t.bytes())).toArray(TermKey[]::new),
+                    p.getPositions());
             case PhraseQuery p -> new AllTermsThenLucene(p.getField(), Arrays.stream(p.getTerms())
                     .map(t -> new BytesRef[] {BytesRef.deepCopyOf(t.bytes())}).toArray(BytesRef[][]::new), query);
             case MultiPhraseQuery p when p.getTermArrays().length > 0 -> new AllTermsThenLucene(p.getTermArrays()[0][0].field(), Arrays.stream(p.getTermArrays())
@@ -58,8 +64,27 @@ sealed interface QueryCheck {
 
     private static QueryCheck anyTerm(String field, List<Term> terms) {
         List<QueryCheck> any = new ArrayList<>();
-        terms.forEach(t -> any.add(new HasTerm(field, BytesRef.deepCopyOf(t.bytes()))));
-        return new All(new QueryCheck[0], any.toArray(QueryCheck[]::new), new QueryCheck[0], 1);
+        terms.forEach(t -> any.add(new HasTerm(DocumentTerms.bit(field), TermKey.of(t.bytes()))));
+        return anyOf(any);
+    }
+
+    /**
+     * One of these must hold. A word is one term per field (title, body, each stemmed field), often the
+     * same bytes: those become one lookup of the term with the fields where it counts.
+     */
+    private static QueryCheck anyOf(List<QueryCheck> any) {
+        Map<TermKey, Integer> byTerm = new LinkedHashMap<>();
+        List<QueryCheck> rest = new ArrayList<>();
+        for (QueryCheck c : any) {
+            if (c instanceof HasTerm t) {
+                byTerm.merge(t.term(), t.fields(), (a, b) -> a | b);
+            } else {
+                rest.add(c);
+            }
+        }
+        byTerm.forEach((term, fields) -> rest.add(new HasTerm(fields, term)));
+        return rest.size() == 1 ? rest.getFirst()
+                : new All(new QueryCheck[0], rest.toArray(QueryCheck[]::new), new QueryCheck[0], 1);
     }
 
     private static QueryCheck all(BooleanQuery b) {
@@ -76,14 +101,52 @@ sealed interface QueryCheck {
         }
         int minimum = b.getMinimumNumberShouldMatch() > 0 ? b.getMinimumNumberShouldMatch()
                 : required.isEmpty() ? 1 : 0; // without required clauses, Lucene wants one optional clause
+        if (required.isEmpty() && excluded.isEmpty() && minimum == 1 && !optional.isEmpty()) {
+            return anyOf(optional);
+        }
+        if (required.size() == 1 && excluded.isEmpty() && minimum == 0) {
+            return required.getFirst(); // optional clauses only score
+        }
         return new All(required.toArray(QueryCheck[]::new), optional.toArray(QueryCheck[]::new),
                 excluded.toArray(QueryCheck[]::new), minimum);
     }
 
-    record HasTerm(String field, BytesRef term) implements QueryCheck {
+    /** The term in one of these fields (bits of {@link DocumentTerms#FIELDS}). */
+    record HasTerm(int fields, TermKey term) implements QueryCheck {
         @Override
         public boolean test(DocumentTerms document) {
-            return document.has(field, term);
+            return (document.fields(term) & fields) != 0;
+        }
+    }
+
+    /**
+     * A phrase without slop: its terms at the same distances as in the query (the rule of Lucene's exact
+     * phrase matcher), read from the document's positions instead of running a Lucene search.
+     */
+    record ExactPhrase(String field, BytesRef[] terms, TermKey[] keys, int[] offsets) implements QueryCheck {
+        @Override
+        public boolean test(DocumentTerms document) {
+            int bit = DocumentTerms.bit(field);
+            for (TermKey t : keys) {
+                if ((document.fields(t) & bit) == 0) {
+                    return false;
+                }
+            }
+            int[][] positions = new int[terms.length][];
+            for (int i = 0; i < terms.length; i++) {
+                positions[i] = document.positions(field, terms[i]);
+            }
+            for (int start : positions[0]) {
+                int base = start - offsets[0];
+                boolean all = true;
+                for (int i = 1; i < terms.length && all; i++) {
+                    all = Arrays.binarySearch(positions[i], base + offsets[i]) >= 0;
+                }
+                if (all) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -130,10 +193,11 @@ sealed interface QueryCheck {
     record AllTermsThenLucene(String field, BytesRef[][] positions, Query query) implements QueryCheck {
         @Override
         public boolean test(DocumentTerms document) {
+            int bit = DocumentTerms.bit(field);
             for (BytesRef[] alternatives : positions) {
                 boolean any = false;
                 for (BytesRef t : alternatives) {
-                    if (document.has(field, t)) {
+                    if ((document.fields(TermKey.of(t)) & bit) != 0) {
                         any = true;
                         break;
                     }
