@@ -29,6 +29,8 @@ final class LiveTextWatchSet implements TextWatchSet {
         final String id;
         final QueryCheck check;
         final QueryKeys keys;
+        /** False once replaced or removed (set under the write lock). */
+        volatile boolean current = true;
 
         Watch(String id, QueryCheck check, QueryKeys keys) {
             this.id = id;
@@ -120,7 +122,8 @@ final class LiveTextWatchSet implements TextWatchSet {
         }
         Set<String> out = new HashSet<>();
         for (Watch candidate : candidates(document)) {
-            Watch w = byId.get(candidate.id); // replaced since: its current version; removed: none
+            // replaced since the candidates were collected: its current version; removed: none
+            Watch w = candidate.current ? candidate : byId.get(candidate.id);
             if (w != null && !out.contains(w.id) && w.check.test(document)) {
                 out.add(w.id);
             }
@@ -174,6 +177,7 @@ final class LiveTextWatchSet implements TextWatchSet {
     }
 
     private void unfile(Watch w) {
+        w.current = false;
         always.remove(w);
         w.keys.terms().forEach(t -> byTerm.computeIfPresent(TermKey.of(t),
                 (k, set) -> set.remove(w) && set.isEmpty() ? null : set));
