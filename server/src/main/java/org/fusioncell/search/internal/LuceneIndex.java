@@ -160,7 +160,7 @@ class LuceneIndex implements SearchIndex {
         return type + ":" + id;
     }
 
-    private static Document toLucene(SearchDocument d) {
+    static Document toLucene(SearchDocument d) {
         Document doc = new Document();
         doc.add(new KeywordField(KEY, key(d.type(), d.id()), Field.Store.NO));
         doc.add(new KeywordField(TYPE, d.type(), Field.Store.YES));

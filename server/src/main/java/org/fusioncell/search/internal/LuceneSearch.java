@@ -30,7 +30,6 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -68,11 +67,6 @@ class LuceneSearch implements Search {
 
     /** Deepest hit a page may reach: deeper paging is refused (refine the query instead). */
     static final int MAX_DEPTH = 10_000;
-
-    private static final Map<String, Float> WEIGHTS = Map.of(
-            SearchAnalysis.TITLE_ALL, 2.0f, SearchAnalysis.BODY_ALL, 1.0f,
-            SearchAnalysis.TEXT_PREFIX + "ar", 0.8f, SearchAnalysis.TEXT_PREFIX + "fr", 0.8f,
-            SearchAnalysis.TEXT_PREFIX + "en", 0.8f);
 
     /** Facet name in the result → index field. */
     private static final Map<String, String> FACETS = Map.of("type", LuceneIndex.TYPE, "language", LuceneIndex.LANGUAGE,
@@ -122,9 +116,7 @@ class LuceneSearch implements Search {
         if (text == null) {
             return new MatchAllDocsQuery();
         }
-        SimpleQueryParser parser = new SimpleQueryParser(SearchAnalysis.analyzer(), WEIGHTS);
-        parser.setDefaultOperator(Occur.MUST);
-        return parser.parse(text);
+        return SearchText.parse(SearchAnalysis.analyzer(), text);
     }
 
     /** Visible items of each type present in the index (and asked for); nothing of any other type. */

@@ -64,31 +64,45 @@ public final class SearchAnalysis {
     }
 
     public static Analyzer neutral() {
-        return chain(t -> new ArabicNormalizationFilter(new ICUFoldingFilter(new ElisionFilter(t, ARTICLES))));
+        Filters normal = t -> new ArabicNormalizationFilter(new ICUFoldingFilter(new ElisionFilter(t, ARTICLES)));
+        return chain(normal, normal);
     }
 
     public static Analyzer arabic() {
-        return chain(t -> new ArabicStemFilter(new ArabicNormalizationFilter(new LowerCaseFilter(t))));
+        return chain(t -> new ArabicStemFilter(new ArabicNormalizationFilter(new LowerCaseFilter(t))),
+                t -> new ArabicNormalizationFilter(new LowerCaseFilter(t)));
     }
 
     public static Analyzer french() {
-        return chain(t -> new FrenchLightStemFilter(new ICUFoldingFilter(new ElisionFilter(t, ARTICLES))));
+        return chain(t -> new FrenchLightStemFilter(new ICUFoldingFilter(new ElisionFilter(t, ARTICLES))),
+                t -> new ICUFoldingFilter(new ElisionFilter(t, ARTICLES)));
     }
 
     public static Analyzer english() {
-        return chain(t -> new PorterStemFilter(new ICUFoldingFilter(new EnglishPossessiveFilter(t))));
+        return chain(t -> new PorterStemFilter(new ICUFoldingFilter(new EnglishPossessiveFilter(t))),
+                ICUFoldingFilter::new);
     }
 
     private interface Filters {
         TokenStream apply(TokenStream in);
     }
 
-    private static Analyzer chain(Filters filters) {
+    /**
+     * {@code normal} is the chain without tokenizing or stemming, for the words the parser does not
+     * analyse but only normalises (a prefix before {@code *}, a fuzzy word): without it {@code Terror*}
+     * or {@code الإرهاب*} would keep capitals or hamza and never meet the folded terms of the index.
+     */
+    private static Analyzer chain(Filters filters, Filters normal) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 return new TokenStreamComponents(source, filters.apply(new DecimalDigitFilter(source)));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return normal.apply(new DecimalDigitFilter(in));
             }
         };
     }

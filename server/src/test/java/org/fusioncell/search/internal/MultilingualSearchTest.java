@@ -149,6 +149,13 @@ class MultilingualSearchTest {
     }
 
     @Test
+    void prefixesAreFoldedAndNormalisedLikeTheIndexedWords() {
+        assertThat(ids("Terror*")).contains("en-1").isEqualTo(ids("terror*"));
+        assertThat(ids("الإرهاب*")).containsAll(pages).isEqualTo(ids("الارهاب*"));
+        assertThat(ids("L'ÉCHANG*")).contains("fr-1");
+    }
+
+    @Test
     void hiddenItemsAreNeitherCountedNorFaceted() {
         SearchResult r = search.search(READER, SearchQuery.text("الإرهاب"), new PageRequest(0, 2));
         assertThat(r.total()).isEqualTo(5);
