@@ -23,6 +23,7 @@ import org.fusioncell.monitoring.WatchCriterion.OnName;
 import org.fusioncell.monitoring.WatchCriterion.OnTag;
 import org.fusioncell.monitoring.WatchCriterion.OnText;
 import org.fusioncell.names.NameParser;
+import org.fusioncell.names.NameSpotter;
 import org.fusioncell.search.TextWatching;
 import org.fusioncell.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -87,7 +88,15 @@ class Criteria {
                 }
                 yield new OnIncidentType(type);
             }
-            default -> new OnGroup(string(raw, "group", 200));
+            default -> {
+                String group = string(raw, "group", 200);
+                try {
+                    text.validate(WatchSet.phrase(group));
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(FIELD + ".group", "has no word to look for");
+                }
+                yield new OnGroup(group);
+            }
         };
     }
 
@@ -103,6 +112,11 @@ class Criteria {
         NameParser.refusal(name).ifPresent(refusal -> {
             throw new InvalidInputException(FIELD + ".name", refusal);
         });
+        try {
+            new NameSpotter().put("probe", name); // particles or titles alone leave nothing to look for
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(FIELD + ".name", "has no name part to look for (only particles or titles)");
+        }
         return new OnName(name);
     }
 

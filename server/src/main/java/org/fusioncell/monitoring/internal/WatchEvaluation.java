@@ -150,7 +150,7 @@ class WatchEvaluation {
         Double lat = r.place() == null ? null : r.place().latitude();
         Double lon = r.place() == null ? null : r.place().longitude();
         return new WatchedItem(WatchedItem.REPORT, r.id(), r.marking(), r.originatingOrganisationId(), r.title(),
-                r.title(), text, lat, lon, r.tags(), keys, entityIds, List.of(), null, null, null);
+                r.title(), text, lat, lon, r.tags(), keys, entityIds, List.of(), null, null, null, r.language());
     }
 
     private static WatchedItem entityOnly(WatchedItem item) {

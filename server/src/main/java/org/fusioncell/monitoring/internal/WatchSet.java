@@ -28,6 +28,8 @@ import org.fusioncell.search.TextWatching;
  */
 final class WatchSet {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WatchSet.class);
+
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byEntity = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byIdentifier = new ConcurrentHashMap<>();
@@ -49,12 +51,24 @@ final class WatchSet {
         return watches.size();
     }
 
-    /** Adds or replaces the watch; an inactive one is removed. */
+    /**
+     * Adds or replaces the watch; an inactive one is removed. A watch the engines refuse (saved before a
+     * rule tightened) is left out and logged, rather than failing the whole set.
+     */
     void put(Watch watch) {
         remove(watch.id());
         if (!watch.active()) {
             return;
         }
+        try {
+            index(watch);
+        } catch (RuntimeException refused) {
+            remove(watch.id());
+            log.warn("watch {} is left out of evaluation: {}", watch.id(), refused.getClass().getSimpleName());
+        }
+    }
+
+    private void index(Watch watch) {
         String id = watch.id();
         switch (watch.criterion()) {
             case OnEntity e -> index(byEntity, e.entityId(), id);
@@ -120,7 +134,7 @@ final class WatchSet {
             item.names().forEach(n -> names.compare(n).forEach(s -> why.putIfAbsent(s.watchId(), nameWhy(s))));
         }
         if (item.considers("text") && texts.size() > 0 && (item.title() != null || item.text() != null)) {
-            texts.matching(nullToEmpty(item.title()), nullToEmpty(item.text()))
+            texts.matching(nullToEmpty(item.title()), nullToEmpty(item.text()), item.language())
                     .forEach(id -> why.putIfAbsent(id, "text query"));
         }
         if (item.considers("group") && groups.size() > 0) {

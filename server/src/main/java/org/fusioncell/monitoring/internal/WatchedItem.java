@@ -8,16 +8,26 @@ import org.fusioncell.access.Marking;
  * Something that arrived or changed, as watch evaluation sees it: what can be matched, and what
  * decides who may learn of it. {@code marking} is null for screening hits, which belong to
  * {@code organisationId} alone. {@code text} is free text searched for names and queries;
- * {@code names} are person names compared whole.
+ * {@code names} are person names compared whole; {@code language} (ar, fr, en, und or null) is the
+ * detected language of the text, so that text watches analyse it as search does.
  */
 record WatchedItem(String type, String id, Marking marking, String organisationId, String headline, String title,
                    String text, Double latitude, Double longitude, List<String> tags, Set<String> identifierKeys,
-                   Set<String> entityIds, List<String> names, String attackType, String group, Set<String> kinds) {
+                   Set<String> entityIds, List<String> names, String attackType, String group, Set<String> kinds,
+                   String language) {
 
     static final String REPORT = "report";
     static final String ENTITY = "entity";
     static final String HIT = "screening-hit";
     static final String INCIDENT = "incident";
+
+    /** An item without a detected language. */
+    WatchedItem(String type, String id, Marking marking, String organisationId, String headline, String title,
+                String text, Double latitude, Double longitude, List<String> tags, Set<String> identifierKeys,
+                Set<String> entityIds, List<String> names, String attackType, String group, Set<String> kinds) {
+        this(type, id, marking, organisationId, headline, title, text, latitude, longitude, tags, identifierKeys,
+                entityIds, names, attackType, group, kinds, null);
+    }
 
     WatchedItem {
         tags = tags == null ? List.of() : List.copyOf(tags);
