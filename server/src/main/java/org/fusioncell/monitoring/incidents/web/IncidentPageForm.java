@@ -3,18 +3,21 @@ package org.fusioncell.monitoring.incidents.web;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.Marking;
-import org.fusioncell.access.MarkingForm;
+import org.fusioncell.access.MarkingPageFields;
 import org.fusioncell.intake.Report;
 
 /**
  * The incident form as the browser posts it; the marking fields are the reports' (the picker is shared).
  * Sources are one per line.
  */
-public class IncidentPageForm {
+public class IncidentPageForm extends MarkingPageFields {
+
+    public IncidentPageForm() {
+        super("AMBER");
+    }
 
     private String date;
     private String endDate;
@@ -32,14 +35,6 @@ public class IncidentPageForm {
     private String sources;
     private String description;
     private String reportId;
-    private String classification;
-    private String tlp = "AMBER";
-    private List<String> organisations = new ArrayList<>();
-    private List<String> organisationTypes = new ArrayList<>();
-    private List<String> agreements = new ArrayList<>();
-    private List<String> users = new ArrayList<>();
-    private boolean originatorControl;
-    private String caveats;
 
     /**
      * Pre-filled from a report the user has opened: its day, place and coordinates, and its marking (with the
@@ -57,35 +52,24 @@ public class IncidentPageForm {
         }
         f.sources = r.id();
         Marking m = r.marking();
-        f.classification = scheme.level(Math.min(m.classificationRank(), scheme.levels().size() - 1));
-        f.tlp = m.tlp().name();
-        f.organisations = new ArrayList<>(m.releasability().organisations());
-        if (!m.ownerOrganisation().equals(authorOrganisationId) && !f.organisations.contains(m.ownerOrganisation())) {
-            f.organisations.add(m.ownerOrganisation());
+        f.fill(m, scheme);
+        // the report's owner stays in the audience; the author's own organisation need not be named
+        List<String> orgs = new ArrayList<>(f.getOrganisations());
+        if (!m.ownerOrganisation().equals(authorOrganisationId) && !orgs.contains(m.ownerOrganisation())) {
+            orgs.add(m.ownerOrganisation());
         }
-        f.organisations.remove(authorOrganisationId);
-        f.organisationTypes = new ArrayList<>(m.releasability().organisationTypes().stream().map(Enum::name).toList());
-        f.agreements = new ArrayList<>(m.releasability().agreements());
-        f.users = new ArrayList<>(m.releasability().users());
-        f.originatorControl = m.originatorControl();
-        f.caveats = String.join(", ", m.caveats().stream().sorted().toList());
+        orgs.remove(authorOrganisationId);
+        f.setOrganisations(orgs);
         return f;
     }
 
-    MarkingForm markingForm() {
-        List<String> caveatList = caveats == null || caveats.isBlank() ? List.of()
-                : Arrays.stream(caveats.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        return new MarkingForm(classification, tlp,
-                new MarkingForm.ReleasabilityForm(organisations, organisationTypes, agreements, users),
-                originatorControl, caveatList);
-    }
 
     IncidentForm toForm() {
         List<String> sourceList = sources == null ? List.of()
                 : sources.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new IncidentForm(date, endDate, null, placeName, country, admin1, null, latitude, longitude,
                 attackType, targetType, weapon, perpetratorGroup, null, fatalities, injuries, sourceList,
-                markingForm(), reportId == null || reportId.isBlank() ? null : reportId, description);
+                toMarkingForm(), reportId == null || reportId.isBlank() ? null : reportId, description);
     }
 
     /** The input an error belongs to, from the field the check names. */
@@ -94,13 +78,11 @@ public class IncidentPageForm {
             return null;
         }
         String f = field.replaceAll("\\[\\d+]", "");
+        String marking = MarkingPageFields.markingInputFor(f);
+        if (marking != null) {
+            return marking;
+        }
         return switch (f) {
-            case "marking", "marking.classification" -> "classification";
-            case "marking.tlp", "marking.releasability.users" -> "tlp";
-            case "marking.releasability.organisations", "marking.releasability.agreements" -> "organisations";
-            case "marking.releasability.organisationTypes" -> "organisationTypes";
-            case "marking.originatorControl" -> "originatorControl";
-            case "marking.caveats" -> "caveats";
             default -> f;
         };
     }
@@ -137,20 +119,4 @@ public class IncidentPageForm {
     public void setDescription(String v) { description = v; }
     public String getReportId() { return reportId; }
     public void setReportId(String v) { reportId = v; }
-    public String getClassification() { return classification; }
-    public void setClassification(String v) { classification = v; }
-    public String getTlp() { return tlp; }
-    public void setTlp(String v) { tlp = v; }
-    public List<String> getOrganisations() { return organisations; }
-    public void setOrganisations(List<String> v) { organisations = v == null ? new ArrayList<>() : v; }
-    public List<String> getOrganisationTypes() { return organisationTypes; }
-    public void setOrganisationTypes(List<String> v) { organisationTypes = v == null ? new ArrayList<>() : v; }
-    public List<String> getAgreements() { return agreements; }
-    public void setAgreements(List<String> v) { agreements = v == null ? new ArrayList<>() : v; }
-    public List<String> getUsers() { return users; }
-    public void setUsers(List<String> v) { users = v == null ? new ArrayList<>() : v; }
-    public boolean isOriginatorControl() { return originatorControl; }
-    public void setOriginatorControl(boolean v) { originatorControl = v; }
-    public String getCaveats() { return caveats; }
-    public void setCaveats(String v) { caveats = v; }
 }
