@@ -65,8 +65,11 @@ class JdbcWatches implements Watches {
         this.events = events;
     }
 
-    /** Published when a watch is created, changed or removed; the watch set reloads it after commit. */
-    record WatchSaved(String watchId) {
+    /**
+     * Published (in-process, inside the saving transaction) when a watch is created, changed or removed;
+     * {@code watch} is the saved watch, null when removed. The watch set applies it after commit.
+     */
+    record WatchSaved(String watchId, Watch watch) {
     }
 
     @Override
@@ -85,8 +88,9 @@ class JdbcWatches implements Watches {
                 .param("now", Timestamp.from(now)).update();
         audit.record(AuditRecord.of(AuditAction.COLLECTION, owner.userId(), owner.organisationId(), INFORMATION_TYPE,
                 List.of(id)).withPurpose(owner.purpose()).withDetails(Map.of("kind", v.criterion().kind())));
-        events.publishEvent(new WatchSaved(id));
-        return find(id).orElseThrow();
+        Watch saved = find(id).orElseThrow();
+        events.publishEvent(new WatchSaved(id, saved));
+        return saved;
     }
 
     @Override
@@ -131,8 +135,9 @@ class JdbcWatches implements Watches {
         }
         audit.record(AuditRecord.of(AuditAction.ALTERATION, reader.userId(), reader.organisationId(), INFORMATION_TYPE,
                 List.of(watchId)).withPurpose(reader.purpose()).withDetails(Map.of("kind", v.criterion().kind())));
-        events.publishEvent(new WatchSaved(watchId));
-        return find(watchId);
+        Optional<Watch> saved = find(watchId);
+        events.publishEvent(new WatchSaved(watchId, saved.orElse(null)));
+        return saved;
     }
 
     @Override
@@ -145,7 +150,7 @@ class JdbcWatches implements Watches {
                 .param("now", Timestamp.from(now())).param("id", watchId).update();
         audit.record(AuditRecord.of(AuditAction.ERASURE, reader.userId(), reader.organisationId(), INFORMATION_TYPE,
                 List.of(watchId)).withPurpose(reader.purpose()));
-        events.publishEvent(new WatchSaved(watchId));
+        events.publishEvent(new WatchSaved(watchId, null));
         return true;
     }
 
