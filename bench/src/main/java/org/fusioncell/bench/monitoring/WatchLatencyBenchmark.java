@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Intake to alert under load, end to end against a running server: creates W watches for one user
- * (names from the names-dev positive pairs, text queries on unique codes, circles), then posts reports
+ * (names from the names-dev positive full-name pairs, text queries on unique codes), then posts reports
  * at R per second for S seconds (open loop: sends are scheduled, not waited for). Every report carries
  * one watched code (so it raises at least one alert) and, in half of them, another spelling of a watched
  * name. Afterwards it reads the inbox and prints the latency from the report's commit (its 201 answer)
@@ -57,7 +57,9 @@ public final class WatchLatencyBenchmark {
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 300;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-        List<String[]> pairs = namePairs(SharedData.root().resolve("names-dev/all_pairs.csv"));
+        // full-name pairs that name one person: the composed cross-script ones and the curated person pairs
+        List<String[]> pairs = new ArrayList<>(namePairs(SharedData.root().resolve("names-dev/fullname_pairs.csv")));
+        pairs.addAll(namePairs(SharedData.root().resolve("names-dev/all_pairs.csv")));
         int names = Math.min(pairs.size(), watches * 6 / 10);
         int codes = watches - names;
         long w0 = System.nanoTime();
