@@ -52,7 +52,13 @@ class MonitoringBrowserTest {
             driver.findElement(By.id("nav-watches")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "المراقبات"));
             driver.findElement(By.id("watch-name")).sendKeys("القحطاني");
+            // the editor shows the fields of the chosen kind only
+            new Select(driver.findElement(By.id("watch-kind"))).selectByValue("area");
+            assertThat(driver.findElement(By.id("watch-lat")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("watch-value")).isDisplayed()).isFalse();
             new Select(driver.findElement(By.id("watch-kind"))).selectByValue("name");
+            assertThat(driver.findElement(By.id("watch-lat")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("watch-identifier-type")).isDisplayed()).isFalse();
             driver.findElement(By.id("watch-value")).sendKeys("Mohammed Abdullah Al-Qahtani");
             new Select(driver.findElement(By.id("watch-severity"))).selectByValue("HIGH");
             browser.screenshot("watch-editor-ar");
