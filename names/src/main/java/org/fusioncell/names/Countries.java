@@ -85,6 +85,9 @@ public final class Countries {
                 {"kingdom of saudi arabia", "sa"}, {"uae", "ae"}, {"usa", "us"}, {"uk", "gb"},
                 {"cabo verde", "cv"}, {"hong kong", "hk"}, {"macau", "mo"}, {"macao", "mo"}, {"turkey", "tr"},
                 {"saint vincent and the grenadines", "vc"}, {"palestinian", "ps"},
+                // as incident datasets (UCDP, ACLED, GTD) write them
+                {"dr congo", "cd"}, {"democratic republic of congo", "cd"}, {"bosnia herzegovina", "ba"},
+                {"fyr macedonia", "mk"}, {"kingdom of eswatini", "sz"},
         };
         for (String[] e : extra) {
             codes.put(key(e[0]), e[1]);

@@ -27,9 +27,6 @@ import org.fusioncell.monitoring.Watch;
 import org.fusioncell.monitoring.delivery.AlertDelivery;
 import org.fusioncell.monitoring.delivery.AlertNotice;
 import org.fusioncell.shared.Ids;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +41,6 @@ class AlertRaising {
 
     static final String PROCESSING_ACTOR = "processing:watch-evaluation";
     private static final String PURPOSE = "watch alert";
-    private static final Logger log = LoggerFactory.getLogger(AlertRaising.class);
 
     private final JdbcClient jdbc;
     private final Readers readers;
@@ -54,10 +50,10 @@ class AlertRaising {
     private final ClassificationScheme scheme;
     private final AuditLog audit;
     private final Clock clock;
-    private final ObjectProvider<AlertDelivery> delivery;
+    private final AlertDelivery delivery;
 
     AlertRaising(JdbcClient jdbc, Readers readers, Colleagues colleagues, Organisations organisations, Markings markings,
-                 ClassificationScheme scheme, AuditLog audit, Clock clock, ObjectProvider<AlertDelivery> delivery) {
+                 ClassificationScheme scheme, AuditLog audit, Clock clock, AlertDelivery delivery) {
         this.jdbc = jdbc;
         this.readers = readers;
         this.colleagues = colleagues;
@@ -191,12 +187,7 @@ class AlertRaising {
                     .param("user", userId).param("type", item.type()).param("item", item.id()).update();
             return Optional.empty();
         }
-        AlertDelivery channels = delivery.getIfAvailable();
-        if (channels != null) {
-            channels.schedule(notice(id, userId, item, match, full, holder, level, now));
-        } else {
-            log.debug("no alert delivery configured; alert {} stays in the inbox only", id);
-        }
+        delivery.schedule(notice(id, userId, item, match, full, holder, level, now));
         return Optional.of(id);
     }
 

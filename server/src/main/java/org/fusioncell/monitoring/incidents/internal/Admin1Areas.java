@@ -1,22 +1,18 @@
 package org.fusioncell.monitoring.incidents.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.fusioncell.monitoring.incidents.IncidentDraft;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.fusioncell.monitoring.trends.geo.AdminArea;
+import org.fusioncell.monitoring.trends.geo.Boundaries;
 
 /**
  * The code of a first-level area (as in the shipped boundaries, {@code geo/boundaries.zip}: {@code SY.HI}) from
@@ -34,11 +30,11 @@ final class Admin1Areas {
             "district", "prefecture", "county", "division", "oblast", "wilaya", "wilayah", "muhafazah");
     private static final Pattern PARENTHESIS = Pattern.compile("(.*)\\((.*)\\)");
 
-    private final JsonMapper json;
+    private final Boundaries boundaries;
     private final Map<String, Map<String, String>> byCountry = new ConcurrentHashMap<>();
 
-    Admin1Areas(JsonMapper json) {
-        this.json = json;
+    Admin1Areas(Boundaries boundaries) {
+        this.boundaries = boundaries;
     }
 
     /** The draft with its admin-1 code filled in when it has none and the name matches one area. */
@@ -61,47 +57,31 @@ final class Admin1Areas {
     }
 
     private Map<String, String> load(String iso3) {
-        String wanted = iso3.toLowerCase(Locale.ROOT) + ".topo.json";
-        try (InputStream in = Admin1Areas.class.getResourceAsStream("/geo/boundaries.zip")) {
-            if (in == null) {
-                return Map.of();
-            }
-            ZipInputStream zip = new ZipInputStream(in);
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.getName().equals(wanted)) {
-                    return index(json.readTree(zip.readAllBytes()));
-                }
-            }
-            return Map.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return boundaries.country(iso3).map(Admin1Areas::index).orElse(Map.of());
     }
 
-    private static Map<String, String> index(JsonNode topology) {
+    private static Map<String, String> index(List<AdminArea> areas) {
         Map<String, String> codes = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
-        for (JsonNode object : topology.path("objects")) {
-            for (JsonNode g : object.path("geometries")) {
-                String id = g.path("id").asString("");
-                String name = g.path("properties").path("name").asString("");
-                if (!id.contains(".") || name.isBlank()) {
-                    continue; // a country-wide shape (UNDOF in Syria's file) is no area
+        for (AdminArea area : areas) {
+            String id = area.id() == null ? "" : area.id();
+            String name = area.name() == null ? "" : area.name();
+            if (!id.contains(".") || name.isBlank()) {
+                continue; // a country-wide shape (UNDOF in Syria's file) is no area
+            }
+            Set<String> keys = new HashSet<>(Set.of(skeleton(name)));
+            Matcher m = PARENTHESIS.matcher(name);
+            if (m.matches()) {
+                keys.add(skeleton(m.group(1)));
+                keys.add(skeleton(m.group(2)));
+            }
+            for (String key : keys) {
+                if (key.isEmpty()) {
+                    continue;
                 }
-                Set<String> keys = new HashSet<>(Set.of(skeleton(name)));
-                Matcher m = PARENTHESIS.matcher(name);
-                if (m.matches()) {
-                    keys.add(skeleton(m.group(1)));
-                    keys.add(skeleton(m.group(2)));
-                }
-                for (String key : keys) {
-                    if (key.isEmpty()) {
-                        continue;
-                    }
-                    String earlier = codes.putIfAbsent(key, id);
-                    if (earlier != null && !earlier.equals(id)) {
-                        ambiguous.add(key);
-                    }
+                String earlier = codes.putIfAbsent(key, id);
+                if (earlier != null && !earlier.equals(id)) {
+                    ambiguous.add(key);
                 }
             }
         }

@@ -1,20 +1,17 @@
 package org.fusioncell.monitoring.incidents.internal;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * ISO 3166-1 alpha-3 codes from the JDK's own locale data (no hand-kept list), and English country names
- * to codes for datasets that give names ("Syria" → SYR). UCDP writes former names in parentheses
- * ("Yemen (North Yemen)"): the part before them is looked up. A few names differ from the JDK's wording.
+ * ISO 3166-1 alpha-3 codes for incidents: a code as given, or a country name resolved by the names
+ * module's {@link org.fusioncell.names.Countries} (English, French, Arabic, long and dataset forms). UCDP
+ * writes former names in parentheses ("Yemen (North Yemen)"): the part before them is tried too.
  */
 public final class Countries {
 
     private static final Set<String> CODES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
-    private static final Map<String, String> BY_NAME = byName();
 
     private Countries() {
     }
@@ -23,7 +20,7 @@ public final class Countries {
         return iso3 != null && CODES.contains(iso3);
     }
 
-    /** A code as given ({@code syr} or {@code SYR}), or the code of an English country name. */
+    /** A code as given ({@code syr} or {@code SYR}), or the code of a country name. */
     public static Optional<String> resolve(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
@@ -32,46 +29,10 @@ public final class Countries {
         if (t.length() == 3 && isCode(t.toUpperCase(Locale.ROOT))) {
             return Optional.of(t.toUpperCase(Locale.ROOT));
         }
-        String key = key(t);
-        String code = BY_NAME.get(key);
-        if (code == null && t.contains("(")) {
-            code = BY_NAME.get(key(t.substring(0, t.indexOf('('))));
+        Optional<String> alpha2 = org.fusioncell.names.Countries.code(t);
+        if (alpha2.isEmpty() && t.indexOf('(') > 0) {
+            alpha2 = org.fusioncell.names.Countries.code(t.substring(0, t.indexOf('(')));
         }
-        return Optional.ofNullable(code);
-    }
-
-    private static String key(String name) {
-        return name.strip().toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
-    }
-
-    private static Map<String, String> byName() {
-        Map<String, String> m = new HashMap<>();
-        for (String a2 : Locale.getISOCountries()) {
-            Locale l = Locale.of("", a2);
-            String iso3 = l.getISO3Country();
-            m.put(key(l.getDisplayCountry(Locale.ENGLISH)), iso3);
-            m.putIfAbsent(key(l.getDisplayCountry(Locale.FRENCH)), iso3);
-        }
-        // names datasets (UCDP, ACLED, GTD) use where the JDK's English differs
-        m.put("dr congo", "COD");
-        m.put("democratic republic of congo", "COD");
-        m.put("democratic republic of the congo", "COD");
-        m.put("ivory coast", "CIV");
-        m.put("bosnia-herzegovina", "BIH");
-        m.put("russia", "RUS");
-        m.put("syria", "SYR");
-        m.put("iran", "IRN");
-        m.put("laos", "LAO");
-        m.put("myanmar (burma)", "MMR");
-        m.put("burma", "MMR");
-        m.put("kingdom of eswatini", "SWZ");
-        m.put("swaziland", "SWZ");
-        m.put("turkey", "TUR");
-        m.put("palestine", "PSE");
-        m.put("united states", "USA");
-        m.put("united kingdom", "GBR");
-        m.put("north macedonia", "MKD");
-        m.put("macedonia, fyr", "MKD");
-        return Map.copyOf(m);
+        return alpha2.map(a2 -> Locale.of("", a2.toUpperCase(Locale.ROOT)).getISO3Country());
     }
 }

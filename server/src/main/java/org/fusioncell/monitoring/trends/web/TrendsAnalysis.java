@@ -21,25 +21,16 @@ import org.fusioncell.monitoring.trends.geo.AdminArea;
 import org.fusioncell.monitoring.trends.geo.AreaCounts;
 import org.fusioncell.monitoring.trends.geo.Boundaries;
 import org.fusioncell.monitoring.trends.svg.BarChart;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The trends of what a reader may see: reads the aggregates through {@link IncidentStatistics} only
  * (computed under the reader's access predicate, so hidden incidents are never counted), turns them
  * into a whole-period series, its anomalies and its forecast, the leading groups and the map counts,
- * and records one audit entry per view. The statistics are looked up when asked for, so that the
- * application starts without an implementation and the pages say so.
+ * and records one audit entry per view.
  */
 @Component
 public class TrendsAnalysis {
-
-    /** Thrown when no {@link IncidentStatistics} is in the application. */
-    public static final class StatisticsUnavailable extends RuntimeException {
-        StatisticsUnavailable() {
-            super("no incident statistics in this application");
-        }
-    }
 
     public record Analysis(TrendsRequest request, TimeSeries series, List<Anomaly> anomalies, Forecast forecast) {
     }
@@ -57,17 +48,17 @@ public class TrendsAnalysis {
 
     private static final int OPTION_LIMIT = 200;
 
-    private final ObjectProvider<IncidentStatistics> statistics;
+    private final IncidentStatistics statistics;
     private final TrendsSettings settings;
     private final Boundaries boundaries;
     private final AuditLog audit;
     private final Clock clock;
 
-    TrendsAnalysis(ObjectProvider<IncidentStatistics> statistics, TrendsSettings settings, AuditLog audit,
+    TrendsAnalysis(IncidentStatistics statistics, TrendsSettings settings, Boundaries boundaries, AuditLog audit,
                    Clock clock) {
         this.statistics = statistics;
         this.settings = settings;
-        this.boundaries = new Boundaries();
+        this.boundaries = boundaries;
         this.audit = audit;
         this.clock = clock;
     }
@@ -88,21 +79,20 @@ public class TrendsAnalysis {
     }
 
     public Dashboard dashboard(Reader reader, TrendsRequest request) {
-        IncidentStatistics stats = statistics();
         Analysis analysis = analysis(reader, request);
         TrendsRequest dates = new TrendsRequest(null, null, null, null, request.period(), request.from(),
                 request.to(), request.metric(), null);
-        List<String> countries = keys(stats.counts(reader, dates.filter(), Grouping.COUNTRY, request.period()),
+        List<String> countries = keys(statistics.counts(reader, dates.filter(), Grouping.COUNTRY, request.period()),
                 request.metric());
         String mapCountry = request.country() != null ? request.country() : countries.isEmpty() ? null : countries.getFirst();
         TrendsRequest inCountry = dates.withCountry(mapCountry);
         Options options = new Options(countries.stream().sorted().toList(),
-                sorted(keys(stats.counts(reader, inCountry.filter(), Grouping.ADMIN1, request.period()), request.metric())),
-                sorted(keys(stats.counts(reader, inCountry.filter(), Grouping.ATTACK_TYPE, request.period()),
+                sorted(keys(statistics.counts(reader, inCountry.filter(), Grouping.ADMIN1, request.period()), request.metric())),
+                sorted(keys(statistics.counts(reader, inCountry.filter(), Grouping.ATTACK_TYPE, request.period()),
                         request.metric())),
-                sorted(keys(stats.counts(reader, inCountry.filter(), Grouping.PERPETRATOR_GROUP, request.period()),
+                sorted(keys(statistics.counts(reader, inCountry.filter(), Grouping.PERPETRATOR_GROUP, request.period()),
                         request.metric())));
-        List<BarChart.Bar> groups = totals(stats.counts(reader, request.filter(), Grouping.PERPETRATOR_GROUP,
+        List<BarChart.Bar> groups = totals(statistics.counts(reader, request.filter(), Grouping.PERPETRATOR_GROUP,
                 request.period()), request.metric()).entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(settings.groupsShown()).map(e -> new BarChart.Bar(e.getKey(), e.getValue())).toList();
@@ -110,14 +100,14 @@ public class TrendsAnalysis {
         if (mapCountry != null) {
             List<AdminArea> areas = boundaries.country(mapCountry).orElse(List.of());
             map = new CountryMap(mapCountry, areas, AreaCounts.of(areas,
-                    stats.places(reader, request.withCountry(mapCountry).filter()), request.metric() == Metric.FATALITIES));
+                    statistics.places(reader, request.withCountry(mapCountry).filter()), request.metric() == Metric.FATALITIES));
         }
         audit(reader, request, "dashboard", analysis.series().size());
         return new Dashboard(analysis, groups, map, options);
     }
 
     private Analysis analysis(Reader reader, TrendsRequest request) {
-        List<IncidentCount> counts = statistics().counts(reader, request.filter(), Grouping.NONE, request.period());
+        List<IncidentCount> counts = statistics.counts(reader, request.filter(), Grouping.NONE, request.period());
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         LocalDate lastDay = request.to() == null || request.to().isAfter(yesterday) ? yesterday : request.to();
         LocalDate end = request.to() == null || request.to().isAfter(yesterday) ? null : request.to();
@@ -125,14 +115,6 @@ public class TrendsAnalysis {
                 .whole(request.from(), lastDay);
         return new Analysis(request, series, settings.detection().detect(series),
                 settings.forecasting(request.horizon()).forecast(series));
-    }
-
-    private IncidentStatistics statistics() {
-        IncidentStatistics stats = statistics.getIfAvailable();
-        if (stats == null) {
-            throw new StatisticsUnavailable();
-        }
-        return stats;
     }
 
     private void audit(Reader reader, TrendsRequest request, String view, int periods) {

@@ -73,12 +73,6 @@ class TrendsApi {
         return TrendsViews.ForecastView.of(trends.analyse(readers.current(), r, "forecast"), suppression());
     }
 
-    @ExceptionHandler(TrendsAnalysis.StatisticsUnavailable.class)
-    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    ProblemDetail unavailable() {
-        return ProblemDetails.problem(HttpStatus.SERVICE_UNAVAILABLE, "statistics-unavailable",
-                "Statistics unavailable", "No incident statistics are available in this installation.");
-    }
 
     private Suppression suppression() {
         return trends.settings().suppression();

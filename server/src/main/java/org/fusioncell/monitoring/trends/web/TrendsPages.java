@@ -52,15 +52,10 @@ class TrendsPages {
             return "trends/trends";
         }
         model.addAttribute("req", request);
-        try {
-            TrendsAnalysis.Dashboard d = trends.dashboard(readers.current(), request);
-            model.addAttribute("d", d);
-            model.addAttribute("drawings", charts.draw(d));
-            model.addAttribute("csvHref", link("/trends/series.csv", request));
-        } catch (TrendsAnalysis.StatisticsUnavailable e) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("unavailable", true);
-        }
+        TrendsAnalysis.Dashboard d = trends.dashboard(readers.current(), request);
+        model.addAttribute("d", d);
+        model.addAttribute("drawings", charts.draw(d));
+        model.addAttribute("csvHref", link("/trends/series.csv", request));
         return "trends/trends";
     }
 
@@ -85,12 +80,6 @@ class TrendsPages {
                 .body(TrendsCsv.write(a, trends.settings().suppression()));
     }
 
-    /** The CSV without statistics behind it: the page itself says so in words. */
-    @ExceptionHandler(TrendsAnalysis.StatisticsUnavailable.class)
-    ResponseEntity<String> unavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
-                .body("incident statistics are not available\n");
-    }
 
     static String link(String path, TrendsRequest request) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
