@@ -38,6 +38,7 @@ class ChainedAuditLog implements AuditLog {
 
     static final int MAX_OBJECT_ID_LENGTH = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainedAuditLog.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -95,6 +96,9 @@ class ChainedAuditLog implements AuditLog {
                     .single();
             last = (long) head[0];
             previous = (String) head[1];
+            Object[] caught = catchUp(last, previous);
+            last = (long) caught[0];
+            previous = (String) caught[1];
         }
         long seq = last + 1;
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -120,6 +124,34 @@ class ChainedAuditLog implements AuditLog {
         }
         advance(tail, seq, stored.hash());
         return seq;
+    }
+
+    /**
+     * The head as the records say, when records past it exist. The head is written in the same
+     * transaction as the records, yet the embedded store has been seen, after a kill, to come back with
+     * a record one past its head — and every later append then collided with it. Records past the head
+     * that continue the chain (next number, linking to the head's hash) are taken as its true end and
+     * the head is moved there, with a warning; anything else is left for {@code audit verify} to report
+     * and the append fails as before.
+     */
+    private Object[] catchUp(long last, String previous) {
+        List<Object[]> beyond = jdbc.sql("SELECT seq, prev_hash, hash FROM audit_record WHERE seq > :last ORDER BY seq")
+                .param("last", last).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+                .list();
+        long seq = last;
+        String hash = previous;
+        for (Object[] row : beyond) {
+            if ((long) row[0] != seq + 1 || !java.util.Objects.equals(row[1], hash)) {
+                return new Object[] {last, previous};
+            }
+            seq = (long) row[0];
+            hash = (String) row[2];
+        }
+        if (seq != last) {
+            LOG.warn("audit chain head was at #{} with chained records up to #{} (unclean stop): head moved", last, seq);
+            writeHead(seq, hash);
+        }
+        return new Object[] {seq, hash};
     }
 
     private void advance(Tail tail, long seq, String hash) {
