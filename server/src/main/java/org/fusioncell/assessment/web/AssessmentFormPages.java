@@ -157,7 +157,8 @@ class AssessmentFormPages {
         model.addAttribute("form", form.withEmptyRows());
         model.addAttribute("mode", mode);
         model.addAttribute("current", current);
-        model.addAttribute("resultingLevel", vocabulary.level(form.getLikelihood(), form.getImpact()).orElse(null));
+        model.addAttribute("resultingLevel", form.getLikelihood() == null || form.getImpact() == null ? null
+                : vocabulary.level(form.getLikelihood(), form.getImpact()).orElse(null));
         return "assessment/form";
     }
 
