@@ -87,7 +87,8 @@ class ThreatLevelRecords implements ThreatLevels {
             throw new InvalidInputException("scopeType", "AREA or SECTOR");
         }
         List<Row> rows = jdbc.sql("SELECT * FROM assessment_threat_level WHERE scope_type = :type AND scope_key = :key"
-                        + " ORDER BY set_at DESC, id DESC").param("type", scopeType.name()).param("key", scopeKey)
+                        + " ORDER BY set_at DESC, id DESC").param("type", scopeType.name())
+                .param("key", scopeType == SubjectType.AREA ? scopeKey.toUpperCase(java.util.Locale.ROOT) : scopeKey)
                 .query(ThreatLevelRecords::row).list();
         List<ThreatLevel> out = cut(reader, rows);
         audit.record(AuditRecord.of(AuditAction.CONSULTATION, reader.userId(), reader.organisationId(),
