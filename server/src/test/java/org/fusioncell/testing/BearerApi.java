@@ -27,6 +27,24 @@ public final class BearerApi {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build(), utf8());
     }
 
+    /** POSTs {@code body} as JSON (a String is sent as written). */
+    public HttpResponse<String> send(String token, String path, Object body) throws Exception {
+        return post(token, path, body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+
+    public HttpResponse<String> put(String token, String path, String ifMatch, Object body) throws Exception {
+        HttpRequest.Builder b = request(token, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return http.send(b.build(), utf8());
+    }
+
+    public HttpResponse<String> fetch(String token, String path) throws Exception {
+        return http.send(request(token, path).GET().build(), utf8());
+    }
+
     public int status(String token, String path) throws Exception {
         return http.send(request(token, path).GET().build(), utf8()).statusCode();
     }
