@@ -112,10 +112,15 @@ class AssessmentPagesTest {
 
         assertThat(analyst.redirect(post(path + "/submit").with(csrf()))).isEqualTo(path + "?done=submitted");
         assertThat(analyst.page(get(path).param("lang", "ar"), 200)).contains("قيد المراجعة", "id=\"step-send-back\"",
-                "id=\"step-comment\"").doesNotContain("id=\"step-submit\"", "id=\"step-approve\"");
+                "id=\"step-comment\"", "id=\"assessment-edit\"").doesNotContain("id=\"step-submit\"", "id=\"step-approve\"");
         String review = supervisor.page(get(path).param("lang", "fr"), 200);
         assertThat(review).contains("En relecture", "id=\"step-approve\"", "id=\"step-comment\"");
-        // approving twice in a row is refused by the state, said in the reader's language
+        // refusals by rule are said by their code in the reader's language, with the service's detail
+        assertThat(analyst.page(post(path + "/approve").with(csrf()).param("lang", "fr"), 409)).contains("id=\"refused\"",
+                "Seul un superviseur de l’organisation auteure peut le faire.", "a product is approved by a supervisor");
+        assertThat(supervisor.page(post(path + "/approve").with(csrf()).param("lang", "ar"), 409)).contains("id=\"refused\"",
+                "لم يتلقَّ المنتج أي تعليق مراجعة بعد", "قيد المراجعة");
+        // approving twice in a row is refused by the state
         assertThat(supervisor.redirect(post(path + "/comment").with(csrf()).param("text", "Sources recoupées ; d’accord.")))
                 .isEqualTo(path + "?done=commented#comments");
         assertThat(supervisor.redirect(post(path + "/approve").with(csrf()).param("note", "Bon pour diffusion")))
@@ -141,9 +146,13 @@ class AssessmentPagesTest {
         assertThat(analyst.page(get(path).param("lang", "fr"), 200)).contains("id=\"receipts\"", "Suite donnée",
                 "Patrouilles renforcées");
 
-        // a refusal by rule is shown by its code in the reader's language
-        String refused = liaison.page(post(path + "/withdraw").with(csrf()).param("reason", "x").param("lang", "fr"), 409);
-        assertThat(refused).contains("id=\"refused\"");
+        // the analyst sees the steps of a disseminated product that are the supervisor's only as refusals
+        assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"assessment-sanitise\"")
+                .doesNotContain("id=\"step-withdraw\"", "id=\"step-disseminate\"", "id=\"assessment-edit\"");
+        assertThat(analyst.page(post(path + "/withdraw").with(csrf()).param("reason", "x").param("lang", "en"), 409))
+                .contains("id=\"refused\"", "Only a supervisor of the authoring organisation can do this.");
+        // a recipient cannot withdraw what it received: the step does not exist for it
+        assertThat(liaison.page(post(path + "/withdraw").with(csrf()).param("reason", "x"), 404)).doesNotContain("الممر");
 
         assertThat(supervisor.redirect(post(path + "/withdraw").with(csrf()).param("reason", "Source rétractée")))
                 .isEqualTo(path + "?done=withdrawn");
