@@ -146,6 +146,22 @@ class AssessmentPagesTest {
         assertThat(analyst.page(get(path).param("lang", "fr"), 200)).contains("id=\"receipts\"", "Suite donnée",
                 "Patrouilles renforcées");
 
+        // the area's threat level now reads from this product, with its public summary
+        String levels = liaison.page(get("/threat-levels").param("lang", "ar"), 200);
+        assertThat(levels).contains("مستويات التهديد", "الممر الجنوبي", "شديد",
+                "Le niveau de menace dans le corridor sud est relevé.", path, "/threat-levels/history?type=AREA&amp;key=MR-12");
+        assertThat(liaison.page(get("/threat-levels/history").param("type", "AREA").param("key", "MR-12").param("lang", "fr"), 200))
+                .contains("Historique du niveau de menace", "Grave", "Le niveau de menace dans le corridor sud est relevé.");
+        // an indicator becomes one of the recipient's watches
+        String watched = liaison.redirect(post(path + "/indicators/1/watch").with(csrf()).param("kind", "text")
+                .param("value", "شراء وقود"));
+        assertThat(watched).isEqualTo(path + "?done=watch#indicators");
+        assertThat(liaison.page(get(path).param("done", "watch").param("lang", "fr"), 200)).contains("L’indicateur fait désormais partie de vos veilles.",
+                "href=\"/watches/", "Sous veille", "id=\"watch-0\"").doesNotContain("id=\"watch-1\"");
+        // the sanitised version starts from the original's text
+        assertThat(analyst.page(get(path + "/sanitise").param("lang", "en"), 200)).contains("Write a sanitised version",
+                "تشير التقارير إلى تحركات ليلية قرب الحدود.", "Save the sanitised draft");
+
         // the analyst sees the steps of a disseminated product that are the supervisor's only as refusals
         assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"assessment-sanitise\"")
                 .doesNotContain("id=\"step-withdraw\"", "id=\"step-disseminate\"", "id=\"assessment-edit\"");
