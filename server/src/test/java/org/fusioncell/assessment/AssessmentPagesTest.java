@@ -97,7 +97,6 @@ class AssessmentPagesTest {
         String created = analyst.redirect(draft("تهديد متزايد في الممر الجنوبي", "likely"));
         assertThat(created).matches("/assessments/[^/?]+\\?done=created");
         String path = created.replaceAll("\\?.*", "");
-        String id = path.substring(path.lastIndexOf('/') + 1);
 
         String draft = analyst.page(get(created).param("lang", "en"), 200);
         assertThat(draft).contains("The draft is saved.", "تهديد متزايد في الممر الجنوبي", "Severe",
@@ -109,6 +108,14 @@ class AssessmentPagesTest {
         // the edit form comes back filled in, paragraph by paragraph
         assertThat(analyst.page(get(path + "/edit").param("lang", "fr"), 200)).contains("Modifier le produit",
                 "selon trois sources, se regroupent", "تشير التقارير إلى تحركات ليلية قرب الحدود.", "name=\"version\"", "value=\"1\"");
+
+        // a new version, then an edit made against the old one: nothing saved, the reader told why
+        assertThat(analyst.redirect(form(path + "/edit", "تهديد متزايد في الممر الجنوبي", "likely").param("version", "1")))
+                .isEqualTo(path + "?done=saved");
+        String stale = analyst.page(form(path + "/edit", "عنوان آخر", "likely").param("version", "1").param("lang", "fr"), 409);
+        assertThat(stale).contains("id=\"stale\"", "Quelqu’un a enregistré la version 2 entre-temps", "value=\"عنوان آخر\"");
+        assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"versions\"", "<td>2</td>")
+                .doesNotContain("عنوان آخر");
 
         assertThat(analyst.redirect(post(path + "/submit").with(csrf()))).isEqualTo(path + "?done=submitted");
         assertThat(analyst.page(get(path).param("lang", "ar"), 200)).contains("قيد المراجعة", "id=\"step-send-back\"",
@@ -162,6 +169,12 @@ class AssessmentPagesTest {
         assertThat(analyst.page(get(path + "/sanitise").param("lang", "en"), 200)).contains("Write a sanitised version",
                 "تشير التقارير إلى تحركات ليلية قرب الحدود.", "Save the sanitised draft");
 
+        String sanitised = analyst.redirect(form(path + "/sanitise", "تهديد في الممر الجنوبي (نسخة منقحة)", "likely",
+                "RESTRICTED"));
+        assertThat(sanitised).matches("/assessments/[^/?]+\\?done=sanitised").doesNotStartWith(path + "?");
+        assertThat(analyst.page(get(sanitised).param("lang", "en"), 200)).contains("The sanitised version is saved as a draft.",
+                "RESTRICTED // TLP:AMBER", "Sanitised version of", "href=\"" + path + "\"", "id=\"step-submit\"");
+
         // the analyst sees the steps of a disseminated product that are the supervisor's only as refusals
         assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"assessment-sanitise\"")
                 .doesNotContain("id=\"step-withdraw\"", "id=\"step-disseminate\"", "id=\"assessment-edit\"");
@@ -176,14 +189,22 @@ class AssessmentPagesTest {
                 "Source rétractée");
         assertThat(supervisor.page(get("/assessments").param("state", "WITHDRAWN").param("lang", "en"), 200))
                 .contains("تهديد متزايد في الممر الجنوبي", "Withdrawn");
-        assertThat(supervisor.page(get("/assessments").param("state", "DRAFT"), 200)).doesNotContain("الممر الجنوبي");
+        assertThat(supervisor.page(get("/assessments").param("state", "DRAFT"), 200)).contains("(نسخة منقحة)")
+                .doesNotContain("تهديد متزايد");
         assertThat(supervisor.page(get("/threat-levels").param("lang", "fr"), 200)).contains("Niveaux de menace");
-        assertThat(id).isNotBlank();
     }
 
     /** A complete product as the form posts it, with two paragraphs, a key judgment and the police as readers. */
     private MockHttpServletRequestBuilder draft(String title, String likelihood) {
-        return post("/assessments").with(csrf())
+        return form("/assessments", title, likelihood, "CONFIDENTIAL");
+    }
+
+    private MockHttpServletRequestBuilder form(String url, String title, String likelihood) {
+        return form(url, title, likelihood, "CONFIDENTIAL");
+    }
+
+    private MockHttpServletRequestBuilder form(String url, String title, String likelihood, String classification) {
+        return post(url).with(csrf())
                 .param("productType", "THREAT_ASSESSMENT").param("language", "ar").param("title", title)
                 .param("subjectType", "AREA").param("subjectReference", "MR-12").param("subjectLabel", "الممر الجنوبي")
                 .param("summary[0].text", "Les groupes armés, selon trois sources, se regroupent près du corridor sud.")
@@ -198,6 +219,6 @@ class AssessmentPagesTest {
                 .param("indicators", "قوافل ليلية\nشراء وقود بكميات كبيرة")
                 .param("validFrom", "2026-11-01").param("validUntil", "2027-02-01").param("reviewBy", "2027-01-15")
                 .param("publicSummary", "Le niveau de menace dans le corridor sud est relevé.")
-                .param("classification", "CONFIDENTIAL").param("tlp", "AMBER").param("organisations", police);
+                .param("classification", classification).param("tlp", "AMBER").param("organisations", police);
     }
 }
