@@ -15,6 +15,7 @@ import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * level for those who may see it; a sanitised version waits for the originators of its evidence.
  */
 @FusionCellTest
+@Tag("persistence")
 class AssessmentsApiTest {
 
     private static final String ARABIC = "يرجح أن تسعى الجماعة إلى تجنيد الشباب عبر الإنترنت في المنطقة خلال عام 2026";
