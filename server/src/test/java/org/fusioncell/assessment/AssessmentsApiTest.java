@@ -15,6 +15,7 @@ import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * level for those who may see it; a sanitised version waits for the originators of its evidence.
  */
 @FusionCellTest
+@Tag("persistence")
 class AssessmentsApiTest {
 
     private static final String ARABIC = "يرجح أن تسعى الجماعة إلى تجنيد الشباب عبر الإنترنت في المنطقة خلال عام 2026";
@@ -276,5 +278,57 @@ class AssessmentsApiTest {
         ok(api.send(borderSupervisor, "/api/v1/assessments/" + copy + "/originator-approval", Map.of("note", "D'accord.")));
         assertThat(ok(api.send(supervisor, "/api/v1/assessments/" + copy + "/approve", Map.of())).get("state").asString())
                 .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void everyVersionIsKeptAndANewerProductSupersedesTheOldOneForItsRecipients() throws Exception {
+        Map<String, Object> first = draft(marking("SECRET", "AMBER", List.of(police)), List.of());
+        String id = BearerApi.created(api.send(author, "/api/v1/assessments", first));
+        Map<String, Object> second = new HashMap<>(first);
+        second.put("title", "Évaluation révisée : Sahel");
+        assertThat(refused(api.put(author, "/api/v1/assessments/" + id, "\"7\"", second), 409)).isEqualTo("stale-version");
+        assertThat(refused(api.put(author, "/api/v1/assessments/" + id, null, second), 400)).isEqualTo("If-Match");
+        JsonNode revised = ok(api.put(reviewer, "/api/v1/assessments/" + id, "\"1\"", second));
+        assertThat(revised.get("version").asInt()).isEqualTo(2);
+        assertThat(revised.get("contributors")).hasSize(2);
+        JsonNode versions = BearerApi.JSON.readTree(api.fetch(author, "/api/v1/assessments/" + id + "/versions").body());
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("title").asString()).isEqualTo("تقييم التهديد: منطقة الساحل");
+        ok(api.send(author, "/api/v1/assessments/" + id + "/submit", Map.of()));
+        ok(api.send(supervisor, "/api/v1/assessments/" + id + "/send-back", Map.of("reason", "Sources à préciser.")));
+        ok(api.send(author, "/api/v1/assessments/" + id + "/submit", Map.of()));
+        // the reviewer revised it: their comment is no peer review, and they are not a supervisor anyway
+        ok(api.send(reviewer, "/api/v1/assessments/" + id + "/comments", Map.of("text", "Corrigé.")));
+        assertThat(refused(api.send(supervisor, "/api/v1/assessments/" + id + "/approve", Map.of()), 409))
+                .isEqualTo("no-peer-review");
+        ok(api.send(supervisor, "/api/v1/assessments/" + id + "/comments", Map.of("text", "Vu.")));
+        ok(api.send(supervisor, "/api/v1/assessments/" + id + "/approve", Map.of()));
+        ok(api.send(supervisor, "/api/v1/assessments/" + id + "/disseminate", Map.of("organisationIds", List.of(police))));
+        // the low-cleared member of the police was left out, the cleared one received it
+        assertThat(api.get(policeReader, "/api/v1/products/received", 200).get("total").asLong()).isEqualTo(1);
+        assertThat(api.get(lowCleared, "/api/v1/products/received", 200).get("total").asLong()).isZero();
+        assertThat(refused(api.put(author, "/api/v1/assessments/" + id, "\"2\"", second), 409)).isEqualTo("wrong-state");
+
+        Map<String, Object> newer = draft(marking("SECRET", "AMBER", List.of(police)), List.of());
+        newer.put("supersedes", id);
+        String next = BearerApi.created(api.send(author, "/api/v1/assessments", newer));
+        ok(api.send(author, "/api/v1/assessments/" + next + "/submit", Map.of()));
+        ok(api.send(supervisor, "/api/v1/assessments/" + next + "/comments", Map.of("text", "Vu.")));
+        ok(api.send(supervisor, "/api/v1/assessments/" + next + "/approve", Map.of()));
+        ok(api.send(supervisor, "/api/v1/assessments/" + next + "/disseminate", Map.of("userIds", List.of(policeReaderId))));
+        JsonNode old = api.get(policeReader, "/api/v1/assessments/" + id, 200);
+        assertThat(old.get("state").asString()).isEqualTo("SUPERSEDED");
+        assertThat(old.get("supersededBy").asString()).isEqualTo(next);
+        awaitNotice(policeReader, id, "assessment-superseded");
+
+        // an indicator becomes the reader's own watch
+        JsonNode watched = ok(api.send(policeReader, "/api/v1/assessments/" + next + "/indicator-watches",
+                Map.of("indicator", 0, "criterion", Map.of("kind", "text", "query", "convoi"))));
+        String watch = watched.get("indicators").get(0).get("watchId").asString();
+        assertThat(api.get(policeReader, "/api/v1/watches/" + watch, 200).get("name").asString()).isEqualTo("convoi");
+        assertThat(api.get(author, "/api/v1/assessments/" + next, 200).get("indicators").get(0).get("watchId").isNull())
+                .as("a watch is its owner's").isTrue();
+        assertThat(refused(api.send(policeReader, "/api/v1/assessments/" + next + "/indicator-watches",
+                Map.of("indicator", 5, "criterion", Map.of("kind", "text", "query", "x"))), 400)).isEqualTo("indicator");
     }
 }

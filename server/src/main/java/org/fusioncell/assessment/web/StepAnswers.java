@@ -29,7 +29,7 @@ final class StepAnswers {
             case Step.Unknown u -> throw new NotFoundException("assessment");
             case Step.WrongState w -> problem(HttpStatus.CONFLICT, "wrong-state", "Not in this state",
                     "The product is " + w.state() + ": this step does not apply.", Map.of("state", w.state().name()));
-            case Step.Stale s -> problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Edited meanwhile",
+            case Step.Stale s -> problem(HttpStatus.CONFLICT, "stale-version", "Edited meanwhile",
                     "The product is at version " + s.currentVersion() + "; reload it and edit that version.",
                     Map.of("currentVersion", s.currentVersion()));
             case Step.Refused r -> problem(status(r.code()), r.code(), "Refused", r.detail(),

@@ -36,6 +36,7 @@ class DemoReports {
     }
 
     @EventListener
+    @org.springframework.core.annotation.Order(0) // before the demo data that cites these reports
     void seed(DemoIdentitySeeded seeded) {
         var org = seeded.organisations();
         var user = seeded.users();
