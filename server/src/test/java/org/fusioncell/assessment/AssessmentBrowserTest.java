@@ -78,6 +78,8 @@ class AssessmentBrowserTest {
             new Select(driver.findElement(By.id("impact"))).selectByValue("major");
             wait.until(ExpectedConditions.textToBe(By.id("resulting-level"), "شديد"));
             assertThat(driver.findElement(By.cssSelector("#matrix td.chosen")).getAttribute("data-impact")).isEqualTo("major");
+            driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("judgments")));
+            browser.screenshot("assessment-matrix-ar");
             new Select(driver.findElement(By.id("confidence"))).selectByValue("MODERATE");
             driver.findElement(By.id("confidenceReasons")).sendKeys("مصادر أممية علنية متسقة فيما بينها");
             driver.findElement(By.id("indicators")).sendKeys("إعلان خلية اندماج وطنية جديدة");
@@ -95,6 +97,8 @@ class AssessmentBrowserTest {
             assertThat(driver.findElement(By.id("summary")).getText()).contains(monitoring, fusionCells, "(RESTRICTED)");
             assertThat(driver.findElement(By.id("key-judgments")).getText()).contains(judgment, "مرجَّح جداً");
             assertThat(driver.findElement(By.id("threat-level")).getText()).contains("شديد");
+            driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("summary-heading")));
+            browser.screenshot("assessment-draft-ar");
             String product = driver.getCurrentUrl().replaceAll("\\?.*", "");
             driver.findElement(By.id("step-submit")).click();
             wait.until(ExpectedConditions.textToBe(By.id("done"), "أُحيل إلى المراجعة."));
