@@ -175,6 +175,10 @@ class AssessmentPagesTest {
         assertThat(analyst.page(get(sanitised).param("lang", "en"), 200)).contains("The sanitised version is saved as a draft.",
                 "RESTRICTED // TLP:AMBER", "Sanitised version of", "href=\"" + path + "\"", "id=\"step-submit\"");
 
+        // no editor for a product whose text may no longer change
+        assertThat(analyst.page(get(path + "/edit").param("lang", "en"), 409)).contains("id=\"wrong-state\"",
+                "Not possible while the product is in the state: Disseminated.").doesNotContain("id=\"assessment-form\"");
+
         // the analyst sees the steps of a disseminated product that are the supervisor's only as refusals
         assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"assessment-sanitise\"")
                 .doesNotContain("id=\"step-withdraw\"", "id=\"step-disseminate\"", "id=\"assessment-edit\"");

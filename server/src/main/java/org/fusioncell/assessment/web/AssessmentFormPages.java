@@ -11,6 +11,7 @@ import org.fusioncell.access.Reader;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.assessment.Assessment;
 import org.fusioncell.assessment.AssessmentAccess;
+import org.fusioncell.assessment.AssessmentState;
 import org.fusioncell.assessment.AssessmentVocabulary;
 import org.fusioncell.assessment.Assessments;
 import org.fusioncell.assessment.Confidence;
@@ -51,9 +52,11 @@ class AssessmentFormPages {
     private final Readers readers;
     private final Organisations organisations;
     private final ClassificationScheme scheme;
+    private final AssessmentPages pages;
 
     AssessmentFormPages(Assessments assessments, AssessmentVocabulary vocabulary, Readers readers,
-                        Organisations organisations, ClassificationScheme scheme) {
+                        Organisations organisations, ClassificationScheme scheme, AssessmentPages pages) {
+        this.pages = pages;
         this.assessments = assessments;
         this.vocabulary = vocabulary;
         this.readers = readers;
@@ -95,8 +98,11 @@ class AssessmentFormPages {
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@PathVariable String id, Model model) {
+    String edit(@PathVariable String id, Model model, HttpServletResponse response) {
         Assessment a = opened(id);
+        if (!a.state().editable()) {
+            return notNow(a, model, response);
+        }
         return form(AssessmentPageForm.of(a, scheme), "edit", a, model);
     }
 
@@ -119,8 +125,11 @@ class AssessmentFormPages {
 
     /** The sanitised version starts as a copy of the original, to be cut down and marked lower. */
     @GetMapping("/{id}/sanitise")
-    String sanitising(@PathVariable String id, Model model) {
+    String sanitising(@PathVariable String id, Model model, HttpServletResponse response) {
         Assessment a = opened(id);
+        if (a.state() != AssessmentState.APPROVED && a.state() != AssessmentState.DISSEMINATED) {
+            return notNow(a, model, response);
+        }
         AssessmentPageForm form = AssessmentPageForm.of(a, scheme);
         form.setVersion(null);
         return form(form, "sanitise", a, model);
@@ -160,6 +169,13 @@ class AssessmentFormPages {
         model.addAttribute("resultingLevel", form.getLikelihood() == null || form.getImpact() == null ? null
                 : vocabulary.level(form.getLikelihood(), form.getImpact()).orElse(null));
         return "assessment/form";
+    }
+
+    /** An editor asked for in a state that does not allow it: the product page, saying why. */
+    private String notNow(Assessment a, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("wrongState", a.state().name());
+        return pages.show(a.id(), model);
     }
 
     private Assessment opened(String id) {
