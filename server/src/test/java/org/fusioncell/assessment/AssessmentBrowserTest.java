@@ -114,7 +114,7 @@ class AssessmentBrowserTest {
             new Select(driver.findElement(By.id("comment-portion"))).selectByValue("summary[1]");
             driver.findElement(By.id("step-comment")).click();
             wait.until(ExpectedConditions.textToBe(By.id("done"), "Votre commentaire est enregistré."));
-            assertThat(driver.findElement(By.id("comment-list")).getText()).contains("préciser la période");
+            assertThat(driver.findElement(By.id("comment-list")).getText()).contains("préciser la période", "Paragraphe 2");
             driver.findElement(By.id("approve-note")).sendKeys("Bon pour diffusion à la police");
             driver.findElement(By.id("step-approve")).click();
             wait.until(ExpectedConditions.textToBe(By.id("state"), "Approuvé"));

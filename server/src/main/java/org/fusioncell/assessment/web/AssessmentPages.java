@@ -43,6 +43,18 @@ class AssessmentPages {
 
     static final int PAGE_SIZE = 25;
 
+    /** A review comment's portion as the page names it: the n-th paragraph or key judgment. */
+    record PortionRef(boolean judgment, int number) {
+
+        static PortionRef of(String portion) {
+            if (portion == null) {
+                return null;
+            }
+            var m = java.util.regex.Pattern.compile("(summary|keyJudgments)\\[(\\d{1,4})]").matcher(portion);
+            return m.matches() ? new PortionRef(m.group(1).equals("keyJudgments"), Integer.parseInt(m.group(2)) + 1) : null;
+        }
+    }
+
     private final Assessments assessments;
     private final AssessmentVocabulary vocabulary;
     private final Readers readers;
@@ -96,6 +108,10 @@ class AssessmentPages {
                 List<ReviewComment> comments = assessments.comments(reader, id).orElse(List.of());
                 List<Receipt> receipts = own ? assessments.receipts(reader, id).orElse(List.of()) : List.of();
                 model.addAttribute("comments", comments);
+                Map<String, PortionRef> portions = new HashMap<>();
+                comments.stream().map(ReviewComment::portion).filter(p -> PortionRef.of(p) != null)
+                        .forEach(p -> portions.put(p, PortionRef.of(p)));
+                model.addAttribute("portions", portions);
                 model.addAttribute("versions", assessments.versions(reader, id).orElse(List.of()));
                 model.addAttribute("receipts", receipts);
                 List<String> pending = assessments.pendingOriginators(reader, id).orElse(List.of());
