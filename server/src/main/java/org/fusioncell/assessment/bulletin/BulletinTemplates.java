@@ -19,6 +19,8 @@ import org.fusioncell.audit.AuditAction;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +39,7 @@ public class BulletinTemplates {
     }
 
     static final String OBJECT_TYPE = "bulletin-template";
+    private static final Logger log = LoggerFactory.getLogger(BulletinTemplates.class);
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -74,11 +77,22 @@ public class BulletinTemplates {
         }
     }
 
-    /** The template to print a product of {@code type} in {@code language} with. */
+    /**
+     * The template to print a product of {@code type} in {@code language} with. A stored template that no longer
+     * reads (a field removed by an upgrade) gives way to the default, with a warning: a bulletin is always printed.
+     */
     public BulletinTemplate forProduct(ProductType type, String language) {
         String lang = language(language);
-        return stored(type, lang).map(row -> BulletinTemplate.parse(row.source()))
-                .orElseGet(() -> defaults.get(type).get(lang));
+        Optional<Entry> own = stored(type, lang);
+        if (own.isPresent()) {
+            try {
+                return BulletinTemplate.parse(own.get().source());
+            } catch (InvalidTemplateException e) {
+                log.warn("The stored bulletin template {}/{} does not read ({}): the default is used", type, lang,
+                        e.getMessage());
+            }
+        }
+        return defaults.get(type).get(lang);
     }
 
     /** Every product type in every language, in a stable order. */
