@@ -331,4 +331,36 @@ class AssessmentsApiTest {
         assertThat(refused(api.send(policeReader, "/api/v1/assessments/" + next + "/indicator-watches",
                 Map.of("indicator", 5, "criterion", Map.of("kind", "text", "query", "x"))), 400)).isEqualTo("indicator");
     }
+
+    @Test
+    void aBulletinPrintsForWhoeverMaySeeTheProductAndCarriesItsContentHash() throws Exception {
+        String id = BearerApi.created(api.send(author, "/api/v1/assessments", draft(marking("SECRET", "AMBER",
+                List.of(police)), List.of())));
+        HttpResponse<byte[]> pdf = bytes(author, "/api/v1/assessments/" + id + "/bulletin.pdf?lang=fr");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String hash = pdf.headers().firstValue("X-Content-Hash").orElseThrow();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains(hash).contains("SECRET").contains("Les convois se multiplient depuis mars.");
+        }
+        HttpResponse<byte[]> html = bytes(author, "/api/v1/assessments/" + id + "/bulletin.html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        String page = new String(html.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("dir=\"rtl\"").contains(ARABIC);
+        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c ->
+                assertThat(c).startsWith("default-src 'none'"));
+        assertThat(bytes(author, "/api/v1/assessments/" + id + "/bulletin.pdf?lang=de").statusCode()).isEqualTo(400);
+        // a draft is the cell's own: nobody outside prints it, and the answer is that of an absent product
+        assertThat(bytes(policeReader, "/api/v1/assessments/" + id + "/bulletin.pdf").statusCode()).isEqualTo(404);
+        assertThat(bytes(outsider, "/api/v1/assessments/" + id + "/bulletin.html").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'EXPORT' AND object_type = 'assessment'"
+                + " AND object_ids LIKE :id").param("id", "%" + id + "%").query(Long.class).single()).isEqualTo(2);
+    }
+
+    private HttpResponse<byte[]> bytes(String token, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
 }

@@ -61,7 +61,8 @@ class AssessmentsLeakTest {
                 .list("/api/v1/assessments?type=SITUATION_REPORT")
                 .count("/api/v1/assessments/count", "count")
                 .count("/api/v1/assessments/count?type=SITUATION_REPORT", "count")
-                .detail("/api/v1/assessments/{id}", justified);
+                .detail("/api/v1/assessments/{id}", justified)
+                .detail("/api/v1/assessments/{id}/bulletin.html", justified);
         Random rnd = new Random(20261122L);
         List<LeakWorld.Member> members = world.members();
         int made = 0;
