@@ -148,6 +148,8 @@ class AssessmentPagesTest {
         assertThat(opened).contains("معمَّم", "id=\"step-feedback\"", "هل كان هذا المنتج مفيداً؟")
                 .doesNotContain("id=\"workflow\"", "id=\"step-withdraw\"", "id=\"comments\"");
         assertThat(liaison.page(get("/products").param("lang", "en"), 200)).doesNotContain("Not yet read");
+        // the bulletin the page links to prints for the recipient, in the language asked for
+        assertThat(liaison.page(get(path + "/bulletin.html").param("lang", "fr"), 200)).contains("تهديد متزايد في الممر الجنوبي");
         assertThat(liaison.redirect(post(path + "/feedback").with(csrf()).param("feedback", "ACTION_TAKEN")
                 .param("note", "Patrouilles renforcées"))).isEqualTo(path + "?done=feedback#feedback");
         assertThat(analyst.page(get(path).param("lang", "fr"), 200)).contains("id=\"receipts\"", "Suite donnée",
