@@ -114,8 +114,11 @@ class AssessmentPagesTest {
                 .isEqualTo(path + "?done=saved");
         String stale = analyst.page(form(path + "/edit", "عنوان آخر", "likely").param("version", "1").param("lang", "fr"), 409);
         assertThat(stale).contains("id=\"stale\"", "Quelqu’un a enregistré la version 2 entre-temps", "value=\"عنوان آخر\"");
-        assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"versions\"", "<td>2</td>")
+        assertThat(analyst.page(get(path).param("lang", "en"), 200)).contains("id=\"versions\"", "?version=1\">1</a>", "?version=2\" aria-current=\"page\">2</a>")
                 .doesNotContain("عنوان آخر");
+        assertThat(analyst.page(get(path).param("version", "1").param("lang", "en"), 200)).contains("id=\"past-version\"",
+                "You are reading version 1; the current version is 2.").doesNotContain("id=\"step-submit\"", "id=\"comment-form\"");
+        analyst.page(get(path).param("version", "9"), 404);
 
         assertThat(analyst.redirect(post(path + "/submit").with(csrf()))).isEqualTo(path + "?done=submitted");
         assertThat(analyst.page(get(path).param("lang", "ar"), 200)).contains("قيد المراجعة", "id=\"step-send-back\"",

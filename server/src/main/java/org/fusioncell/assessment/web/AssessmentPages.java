@@ -90,18 +90,33 @@ class AssessmentPages {
     }
 
     @GetMapping("/{id}")
-    String one(@PathVariable String id, @RequestParam(required = false) String done, Model model) {
+    String one(@PathVariable String id, @RequestParam(required = false) String done,
+               @RequestParam(required = false) Integer version, Model model) {
         model.addAttribute("done", done != null && done.matches("[a-z-]{1,20}") ? done : null);
-        return show(id, model);
+        return show(id, version, model);
     }
 
     /** The product page; also the answer of a refused step, with the refusal already in the model. */
     String show(String id, Model model) {
+        return show(id, null, model);
+    }
+
+    /** {@code version}: an earlier version to read instead of the current one (no steps are offered on it). */
+    private String show(String id, Integer version, Model model) {
         Reader reader = readers.current();
         switch (assessments.open(reader, id)) {
             case AssessmentAccess.Opened opened -> {
                 Assessment a = opened.assessment();
                 boolean own = a.organisationId().equals(reader.organisationId());
+                List<Assessment> versions = assessments.versions(reader, id).orElse(List.of());
+                Assessment earlier = version == null || version == a.version() ? null
+                        : versions.stream().filter(v -> v.version() == version).findFirst()
+                        .orElseThrow(() -> new NotFoundException("assessment version"));
+                model.addAttribute("current", a);
+                model.addAttribute("past", earlier != null);
+                if (earlier != null) {
+                    a = earlier;
+                }
                 model.addAttribute("a", a);
                 model.addAttribute("own", own);
                 model.addAttribute("marking", MarkingView.of(a.marking(), scheme));
@@ -112,7 +127,7 @@ class AssessmentPages {
                 comments.stream().map(ReviewComment::portion).filter(p -> PortionRef.of(p) != null)
                         .forEach(p -> portions.put(p, PortionRef.of(p)));
                 model.addAttribute("portions", portions);
-                model.addAttribute("versions", assessments.versions(reader, id).orElse(List.of()));
+                model.addAttribute("versions", versions);
                 model.addAttribute("receipts", receipts);
                 List<String> pending = assessments.pendingOriginators(reader, id).orElse(List.of());
                 model.addAttribute("pendingOriginators", pending);
