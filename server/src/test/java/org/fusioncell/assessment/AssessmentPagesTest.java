@@ -89,6 +89,10 @@ class AssessmentPagesTest {
         String badEvidence = analyst.page(draft("Menace", "likely").param("evidence", "rapport 12").param("lang", "ar"), 400);
         assertThat(badEvidence).contains("id=\"error-evidence\"", "تحقق من هذا الحقل", "report:&lt;id&gt; or entity:&lt;id&gt;",
                 "rapport 12");
+        // an error about one paragraph shows beside that paragraph
+        String badPortion = analyst.page(draft("Menace", "likely").param("summary[1].level", "TOP-SECRET").param("lang", "en"), 400);
+        assertThat(badPortion).contains("id=\"error-summary[1]\"", "summary[1].level:")
+                .doesNotContain("id=\"error-summary[0]\"");
         assertThat(assessments.count(readers.forUser(analystId, "test"), null, null)).isEqualTo(before);
     }
 

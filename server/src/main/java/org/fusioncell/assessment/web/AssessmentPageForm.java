@@ -144,18 +144,13 @@ public class AssessmentPageForm extends MarkingPageFields {
         }
         Subject subject = new Subject(type, blankToNull(subjectReference), blankToNull(subjectLabel),
                 date(subjectFrom, "subject.from"), date(subjectUntil, "subject.until"));
-        List<Portion> portions = new ArrayList<>();
-        for (PortionRow row : summary) {
-            if (row != null && row.text != null && !row.text.isBlank()) {
-                portions.add(new Portion(row.text.strip(), blankToNull(row.level)));
-            }
-        }
-        List<KeyJudgment> judgments = new ArrayList<>();
-        for (JudgmentRow row : keyJudgments) {
-            if (row != null && row.text != null && !row.text.isBlank()) {
-                judgments.add(new KeyJudgment(row.text.strip(), blankToNull(row.probability), blankToNull(row.level)));
-            }
-        }
+        // blank rows go first, so that the n-th row of the form shown again is the n-th the service names
+        summary.removeIf(row -> row == null || row.text == null || row.text.isBlank());
+        keyJudgments.removeIf(row -> row == null || row.text == null || row.text.isBlank());
+        List<Portion> portions = summary.stream()
+                .map(row -> new Portion(row.text.strip(), blankToNull(row.level))).toList();
+        List<KeyJudgment> judgments = keyJudgments.stream()
+                .map(row -> new KeyJudgment(row.text.strip(), blankToNull(row.probability), blankToNull(row.level))).toList();
         List<Indicator> indicatorList = lines(indicators).stream()
                 .map(text -> new Indicator(text, kept.stream().filter(i -> i.text().equals(text)).map(Indicator::watchId)
                         .filter(w -> w != null).findFirst().orElse(null)))

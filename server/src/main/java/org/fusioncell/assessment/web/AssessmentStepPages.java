@@ -30,15 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AssessmentStepPages {
 
     /** The kinds of watch an indicator can become, and the criterion attribute its text goes into. */
-    static final Map<String, String> WATCH_KINDS = new LinkedHashMap<>();
-
-    static {
-        WATCH_KINDS.put("text", "query");
-        WATCH_KINDS.put("name", "name");
-        WATCH_KINDS.put("group", "group");
-        WATCH_KINDS.put("tag", "tag");
-        WATCH_KINDS.put("entity", "entityId");
-    }
+    static final Map<String, String> WATCH_KINDS = Map.of("text", "query", "name", "name", "group", "group", "tag", "tag",
+            "entity", "entityId");
 
     private final Assessments assessments;
     private final Readers readers;
@@ -114,7 +107,7 @@ class AssessmentStepPages {
         return step(id, "watch", () -> {
             String k = kind == null ? "text" : kind;
             if (!WATCH_KINDS.containsKey(k)) {
-                throw new InvalidInputException("kind", "must be one of " + String.join(", ", WATCH_KINDS.keySet()));
+                throw new InvalidInputException("kind", "must be one of text, name, group, tag, entity");
             }
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("kind", k);
