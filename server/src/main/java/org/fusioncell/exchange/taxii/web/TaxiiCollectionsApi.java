@@ -1,0 +1,70 @@
+package org.fusioncell.exchange.taxii.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.fusioncell.exchange.taxii.TaxiiCollection;
+import org.fusioncell.exchange.taxii.TaxiiStore;
+import org.fusioncell.identity.Organisations;
+import org.fusioncell.identity.Readers;
+import org.fusioncell.shared.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/admin/taxii-collections}: administrators open collections for an agreement or partners. */
+@RestController
+@RequestMapping("/api/v1/admin/taxii-collections")
+class TaxiiCollectionsApi {
+
+    record CollectionForm(String title, String description, String alias, String agreementId,
+                          List<String> readerOrganisationIds, List<String> writerOrganisationIds) {
+    }
+
+    private final TaxiiStore store;
+    private final Readers readers;
+    private final Organisations organisations;
+
+    TaxiiCollectionsApi(TaxiiStore store, Readers readers, Organisations organisations) {
+        this.store = store;
+        this.readers = readers;
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    List<TaxiiCollection> list() {
+        return store.collections(readers.current(), TaxiiEndpoints.API_ROOT).stream().map(TaxiiStore.Rights::collection)
+                .toList();
+    }
+
+    @PostMapping
+    ResponseEntity<TaxiiCollection> create(@RequestBody CollectionForm form) {
+        if (form.title() == null || form.title().isBlank() || form.title().length() > 200) {
+            throw new InvalidInputException("title", "required, at most 200 characters");
+        }
+        List<String> readersOf = form.readerOrganisationIds() == null ? List.of() : form.readerOrganisationIds();
+        List<String> writersOf = form.writerOrganisationIds() == null ? List.of() : form.writerOrganisationIds();
+        checkOrganisations("readerOrganisationIds", readersOf);
+        checkOrganisations("writerOrganisationIds", writersOf);
+        if ((form.agreementId() == null || form.agreementId().isBlank()) && readersOf.isEmpty() && writersOf.isEmpty()) {
+            throw new InvalidInputException("agreementId", "name an agreement or reader or writer organisations");
+        }
+        TaxiiCollection created = store.create(readers.current(), new TaxiiCollection(null, TaxiiEndpoints.API_ROOT,
+                form.title().strip(), form.description(), form.alias(), null,
+                form.agreementId() == null || form.agreementId().isBlank() ? null : form.agreementId().strip(),
+                Set.copyOf(readersOf), Set.copyOf(writersOf), null));
+        return ResponseEntity.created(URI.create("/api/taxii2/" + TaxiiEndpoints.API_ROOT + "/collections/"
+                + created.id() + "/")).body(created);
+    }
+
+    private void checkOrganisations(String field, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || organisations.find(ids.get(i)).isEmpty()) {
+                throw new InvalidInputException(field + "[" + i + "]", "no organisation has this id");
+            }
+        }
+    }
+}
