@@ -72,7 +72,7 @@ class BulletinComposerTest {
         assertThat(text(c, "author")).as("an id without a name prints as the id").isEqualTo(BulletinFixtures.AUTHOR);
 
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/bulletin/messages");
+        messages.setBasenames("i18n/bulletin/messages", "i18n/assessment/messages");
         messages.setDefaultEncoding("UTF-8");
         BulletinComposer national = new BulletinComposer(messages,
                 new ClassificationScheme(List.of("PUBLIC", "DIFFUSION RESTREINTE", "SECRET")),

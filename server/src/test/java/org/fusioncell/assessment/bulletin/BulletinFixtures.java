@@ -90,7 +90,7 @@ final class BulletinFixtures {
 
     static BulletinComposer composer() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/bulletin/messages");
+        messages.setBasenames("i18n/bulletin/messages", "i18n/assessment/messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("vocabulary", vocabulary()));
