@@ -123,7 +123,8 @@ class JdbcTaxiiStore implements TaxiiStore {
         params.put("c", collection.id());
         filters(reader, q, objectId, sql, params);
         if (q.next() != null) {
-            sql.append(" AND (o.date_added > :nd OR (o.date_added = :nd AND o.seq > :ns))");
+            // the range on date_added lets the page index start at the cursor instead of sorting the collection
+            sql.append(" AND o.date_added >= :nd AND (o.date_added > :nd OR o.seq > :ns)");
             params.put("nd", Timestamp.from(q.next().dateAdded()));
             params.put("ns", q.next().seq());
         }
