@@ -13,8 +13,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.fusioncell.access.Marking;
 import org.fusioncell.access.OrganisationType;
+import org.fusioncell.access.Releasability;
+import org.fusioncell.access.Tlp;
+import org.fusioncell.entities.Entities;
+import org.fusioncell.entities.EntityDraft;
+import org.fusioncell.entities.EntityType;
+import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.FusionCellPrincipal;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
@@ -44,6 +52,10 @@ class RfiPagesTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Entities entities;
+    @Autowired
+    Readers readers;
 
     @Test
     void aRequestIsFiledAnsweredAndAcceptedThroughThePagesInThreeLanguages() throws Exception {
@@ -56,6 +68,12 @@ class RfiPagesTest {
         String liaison = fx.user(gendarmerie, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of());
         String outsider = fx.user(outsiderOrg, "SECRET", Set.of(Role.ANALYST), Set.of());
         String due = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+        // the gendarmerie learns that the cell holds the linked entity, nothing more (hit/no-hit under the agreement)
+        fx.agreement(Set.of(cell, gendarmerie), "SECRET", Set.of("*"));
+        Marking cellOnly = new Marking(1, Tlp.AMBER, Releasability.NONE, false, Set.of(), cell);
+        String entityId = entities.record(readers.forUser(analyst, "test"), new EntityDraft(EntityType.EMAIL,
+                "loueur.rosso@example.mr", "email:loueur.rosso@example.mr", Map.of("address", "loueur.rosso@example.mr"),
+                cellOnly)).entity().id();
 
         String form = page(as(analyst, cell, Role.ANALYST, get("/rfis/new").param("lang", "fr")));
         assertThat(form).contains("Nouvelle demande de renseignements", "name=\"addressees\"", "الدرك الوطني",
@@ -72,6 +90,7 @@ class RfiPagesTest {
         MvcResult filed = mvc.perform(as(analyst, cell, Role.ANALYST, post("/rfis")).with(csrf())
                 .param("title", "Entrepôt de Rosso").param("question", "Qui loue l’entrepôt de Rosso ?")
                 .param("priority", "IMMEDIATE").param("dueDate", due).param("addressees", gendarmerie)
+                .param("entityIds", entityId)
                 .param("classification", "RESTRICTED").param("tlp", "AMBER").param("organisations", gendarmerie))
                 .andReturn();
         String location = filed.getResponse().getRedirectedUrl();
@@ -84,6 +103,7 @@ class RfiPagesTest {
         String detail = page(as(liaison, gendarmerie, Role.LIAISON_OFFICER, get("/rfis/" + id).param("lang", "ar")));
         assertThat(detail).contains("Qui loue l’entrepôt de Rosso ?", "RESTRICTED // TLP:AMBER", "id=\"assign-form\"",
                 "id=\"answer-form\"", "id=\"decline-form\"", "name=\"_csrf\"").doesNotContain("id=\"cancel-form\"");
+        assertThat(detail).contains("rfi-item-held", "/entities/" + entityId).doesNotContain("loueur.rosso@example.mr");
 
         MvcResult answered = mvc.perform(as(liaison, gendarmerie, Role.LIAISON_OFFICER, post("/rfis/" + id + "/answer"))
                 .with(csrf()).param("text", "المستودع مؤجر لشركة نقل منذ أغسطس.").param("reportIds", "")
@@ -93,7 +113,7 @@ class RfiPagesTest {
         String requesterView = page(as(analyst, cell, Role.ANALYST, get("/rfis/" + id).param("lang", "en")
                 .param("done", "answered")));
         assertThat(requesterView).contains("The answer was sent.", "المستودع مؤجر لشركة نقل منذ أغسطس.", "Answered",
-                "Accept the answer", "id=\"cancel-form\"");
+                "Accept the answer", "id=\"cancel-form\"", "loueur.rosso@example.mr");
         MvcResult accepted = mvc.perform(as(analyst, cell, Role.ANALYST, post("/rfis/" + id + "/accept")).with(csrf())
                 .param("addresseeOrganisationId", gendarmerie)).andReturn();
         assertThat(accepted.getResponse().getRedirectedUrl()).isEqualTo("/rfis/" + id + "?done=accepted");

@@ -339,11 +339,16 @@ class JdbcRequestsForInformation implements RequestsForInformation {
                         + " ORDER BY q.created_at DESC, q.id DESC LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
                 .query(JdbcRequestsForInformation::head).list();
-        Map<String, String> markingIds = new HashMap<>();
-        heads.forEach(h -> markingIds.put(h.id(), h.markingId()));
-        Map<String, Marking> marks = markings.findAll(markingIds.values());
+        Map<String, Marking> marks = markings.findAll(heads.stream().map(Head::markingId).distinct().toList());
         Instant now = now();
-        List<RfiSummary> items = heads.stream().map(h -> summary(h, marks.get(h.markingId()), reader, now)).toList();
+        Map<String, List<Row>> rows = new HashMap<>();
+        if (!heads.isEmpty()) {
+            jdbc.sql("SELECT * FROM exchange_rfi_addressee WHERE rfi_id IN (:ids) ORDER BY id")
+                    .param("ids", heads.stream().map(Head::id).toList()).query(JdbcRequestsForInformation::row).list()
+                    .forEach(r -> rows.computeIfAbsent(r.rfiId(), k -> new ArrayList<>()).add(r));
+        }
+        List<RfiSummary> items = heads.stream().map(h -> summary(h, marks.get(h.markingId()),
+                rows.getOrDefault(h.id(), List.of()), reader, now)).toList();
         audit.record(AuditRecord.of(AuditAction.CONSULTATION, reader.userId(), reader.organisationId(), OBJECT,
                         items.stream().map(RfiSummary::id).toList()).withPurpose(reader.purpose())
                 .withDetails(Map.of("view", "list", "page", String.valueOf(page.page()), "total", String.valueOf(total))));
@@ -361,9 +366,9 @@ class JdbcRequestsForInformation implements RequestsForInformation {
         return total;
     }
 
-    private RfiSummary summary(Head h, Marking marking, Reader reader, Instant now) {
+    private static RfiSummary summary(Head h, Marking marking, List<Row> all, Reader reader, Instant now) {
         boolean incoming = !h.requesterOrganisationId().equals(reader.organisationId());
-        List<Row> rows = addresseeRows(h.id()).stream()
+        List<Row> rows = all.stream()
                 .filter(a -> !incoming || a.organisationId().equals(reader.organisationId())).toList();
         AddresseeState state = rows.stream().map(Row::state).min(Comparator.comparingInt(JdbcRequestsForInformation::advance))
                 .orElse(AddresseeState.OPEN);
