@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 N="${1:-1000000}"; PAGES="${2:-300}"; LIMIT="${3:-1000}"
 PORT="${FUSIONCELL_PORT:-8092}"
 DATA="$(mktemp -d /tmp/fusioncell-taxii-bench-XXXXXX)"
-export FUSIONCELL_DATA_DIR="$DATA" FUSIONCELL_PORT="$PORT"
+export FUSIONCELL_DATA_DIR="$DATA" FUSIONCELL_PORT="$PORT" FUSIONCELL_FULL_JIT=1
 say() { echo "taxii-objects: $*"; }
 
 ready() {
