@@ -330,6 +330,9 @@ class StixImport {
         if (!(exts.get(EXTENSION_ID) instanceof Map<?, ?> ext)) {
             throw new InvalidInputException(at(i, "extensions." + EXTENSION_ID), "an object");
         }
+        if ("new-sco".equals(ext.get("extension_type"))) {
+            return null; // FusionCell's identifier observable declaring its type, not an item's properties
+        }
         return (Map<String, Object>) ext;
     }
 
