@@ -119,16 +119,17 @@ class StixExport {
             }
         }
 
+        Origins origins = new Origins(provenance, new java.util.HashMap<>());
         Map<String, Map<String, Object>> objects = new TreeMap<>();
         Set<Tlp> tlps = new TreeSet<>();
         Set<String> owners = new TreeSet<>();
         List<String> itemIds = new ArrayList<>();
         Map<String, String> entityStixIds = new LinkedHashMap<>();
         for (Entity e : shown.values()) {
-            entityStixIds.put(e.id(), entityStixId(e));
+            entityStixIds.put(e.id(), entityStixId(origins, e));
         }
         for (Entity e : shown.values()) {
-            for (Map<String, Object> o : entity(e, entityStixIds.get(e.id()))) {
+            for (Map<String, Object> o : entity(origins, e, entityStixIds.get(e.id()))) {
                 objects.put((String) o.get("id"), o);
             }
             tlps.add(e.marking().tlp());
@@ -140,7 +141,7 @@ class StixExport {
             if (!entityStixIds.containsKey(l.fromEntityId()) || !entityStixIds.containsKey(l.toEntityId())) {
                 continue;
             }
-            Map<String, Object> o = link(l, entityStixIds);
+            Map<String, Object> o = link(origins, l, entityStixIds);
             objects.put((String) o.get("id"), o);
             linksByReport.computeIfAbsent(l.reportId(), k -> new ArrayList<>()).add((String) o.get("id"));
             tlps.add(l.marking().tlp());
@@ -151,7 +152,7 @@ class StixExport {
             List<String> refs = new ArrayList<>();
             mentioned.getOrDefault(r.id(), List.of()).forEach(id -> refs.add(entityStixIds.get(id)));
             refs.addAll(linksByReport.getOrDefault(r.id(), List.of()));
-            Map<String, Object> o = report(r, refs);
+            Map<String, Object> o = report(origins, r, refs);
             objects.put((String) o.get("id"), o);
             tlps.add(r.marking().tlp());
             owners.add(r.marking().ownerOrganisation());
@@ -196,6 +197,14 @@ class StixExport {
         return new Built(bundle, itemIds);
     }
 
+    /** Where imported items came from, looked up once per item and build. */
+    private record Origins(StixProvenance provenance, Map<String, java.util.Optional<StixProvenance.Origin>> memo) {
+
+        java.util.Optional<StixProvenance.Origin> of(String localId) {
+            return memo.computeIfAbsent(localId, provenance::originOf);
+        }
+    }
+
     /** Definitions first, then identities, then the rest, each by id: readers resolve references in one pass. */
     private static int rank(Map<String, Object> o) {
         String type = (String) o.get("type");
@@ -218,12 +227,12 @@ class StixExport {
         };
     }
 
-    private String entityStixId(Entity e) {
-        return provenance.originOf(e.id()).map(StixProvenance.Origin::stixId).orElse(stixId(stixType(e.type()), e.id()));
+    private String entityStixId(Origins origins, Entity e) {
+        return origins.of(e.id()).map(StixProvenance.Origin::stixId).orElse(stixId(stixType(e.type()), e.id()));
     }
 
-    private Map<String, Object> common(String type, String id, String localId, Instant created, Marking marking) {
-        var origin = provenance.originOf(localId);
+    private Map<String, Object> common(Origins origins, String type, String id, String localId, Instant created, Marking marking) {
+        var origin = origins.of(localId);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("type", type);
         o.put("spec_version", "2.1");
@@ -235,8 +244,8 @@ class StixExport {
         return o;
     }
 
-    private Map<String, Object> extension(String itemType, String localId, Marking m) {
-        var origin = provenance.originOf(localId);
+    private Map<String, Object> extension(Origins origins, String itemType, String localId, Marking m) {
+        var origin = origins.of(localId);
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("extension_type", "property-extension");
         x.put("item_type", itemType);
@@ -275,9 +284,9 @@ class StixExport {
         return out;
     }
 
-    private Map<String, Object> report(Report r, List<String> refs) {
-        String id = provenance.originOf(r.id()).map(StixProvenance.Origin::stixId).orElse(stixId("report", r.id()));
-        Map<String, Object> o = common("report", id, r.id(), r.reportedAt(), r.marking());
+    private Map<String, Object> report(Origins origins, Report r, List<String> refs) {
+        String id = origins.of(r.id()).map(StixProvenance.Origin::stixId).orElse(stixId("report", r.id()));
+        Map<String, Object> o = common(origins, "report", id, r.id(), r.reportedAt(), r.marking());
         o.put("name", r.title());
         if (r.body() != null && !r.body().isBlank()) {
             o.put("description", r.body());
@@ -285,12 +294,12 @@ class StixExport {
         if (List.of("ar", "fr", "en").contains(r.language())) {
             o.put("lang", r.language());
         }
-        var origin = provenance.originOf(r.id());
+        var origin = origins.of(r.id());
         String published = origin.map(or -> (String) or.provenance().get("reported_at")).orElse(stamp(r.reportedAt()));
         o.put("published", published);
         List<String> sorted = refs.stream().distinct().sorted().toList();
         o.put("object_refs", sorted.isEmpty() ? List.of(o.get("created_by_ref")) : sorted);
-        Map<String, Object> x = extension("report", r.id(), r.marking());
+        Map<String, Object> x = extension(origins, "report", r.id(), r.marking());
         x.put("source_reliability", r.grading().reliability().name());
         x.put("information_credibility", r.grading().credibility());
         x.put("reported_at", published);
@@ -317,9 +326,9 @@ class StixExport {
         return o;
     }
 
-    private List<Map<String, Object>> entity(Entity e, String id) {
+    private List<Map<String, Object>> entity(Origins origins, Entity e, String id) {
         String type = stixType(e.type());
-        Map<String, Object> o = common(type, id, e.id(), e.createdAt(), e.marking());
+        Map<String, Object> o = common(origins, type, id, e.id(), e.createdAt(), e.marking());
         List<Map<String, Object>> out = new ArrayList<>();
         switch (e.type()) {
             case PERSON -> {
@@ -347,7 +356,7 @@ class StixExport {
                 out.add(sco);
             }
         }
-        Map<String, Object> x = extension("entity", e.id(), e.marking());
+        Map<String, Object> x = extension(origins, "entity", e.id(), e.marking());
         x.put("entity_type", e.type().name());
         x.put("label", e.label());
         x.put("attributes", new TreeMap<>(e.attributes()));
@@ -393,9 +402,9 @@ class StixExport {
         return s;
     }
 
-    private Map<String, Object> link(EntityLink l, Map<String, String> entityStixIds) {
-        String id = provenance.originOf(l.id()).map(StixProvenance.Origin::stixId).orElse(stixId("relationship", l.id()));
-        Map<String, Object> o = common("relationship", id, l.id(), l.createdAt(), l.marking());
+    private Map<String, Object> link(Origins origins, EntityLink l, Map<String, String> entityStixIds) {
+        String id = origins.of(l.id()).map(StixProvenance.Origin::stixId).orElse(stixId("relationship", l.id()));
+        Map<String, Object> o = common(origins, "relationship", id, l.id(), l.createdAt(), l.marking());
         o.put("relationship_type", StixVocabulary.relationshipType(l.type()));
         o.put("source_ref", entityStixIds.get(l.fromEntityId()));
         o.put("target_ref", entityStixIds.get(l.toEntityId()));
@@ -406,12 +415,12 @@ class StixExport {
         if (l.validTo() != null && (l.validFrom() == null || l.validTo().isAfter(l.validFrom()))) {
             o.put("stop_time", stamp(l.validTo().atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
-        Map<String, Object> x = extension("link", l.id(), l.marking());
+        Map<String, Object> x = extension(origins, "link", l.id(), l.marking());
         x.put("link_type", l.type().name());
         x.put("confidence", l.confidence());
         x.put("valid_from", l.validFrom() == null ? null : l.validFrom().toString());
         x.put("valid_to", l.validTo() == null ? null : l.validTo().toString());
-        x.put("report_ref", provenance.originOf(l.reportId()).map(StixProvenance.Origin::stixId)
+        x.put("report_ref", origins.of(l.reportId()).map(StixProvenance.Origin::stixId)
                 .orElse(stixId("report", l.reportId())));
         x.values().removeIf(java.util.Objects::isNull);
         finish(o, l.marking(), x);
