@@ -251,4 +251,58 @@ class StixImportTest {
             }
         }
     }
+
+    @Test
+    void anObservedEmailAddressFromElsewhereBecomesAnEntityAndGoesOutAgainAsItCame() throws Exception {
+        String n = StixWorld.digits(8);
+        String address = "informant." + n + "@example.org";
+        String bundle = """
+                {"type": "bundle", "id": "bundle--5a4d2c1e-0b9f-4e8d-a7c6-%1$s",
+                 "objects": [
+                  {"type": "identity", "spec_version": "2.1", "id": "identity--6b5e3d2f-1c0a-4f9e-b8d7-%1$s",
+                   "created": "2025-06-01T08:00:00.000Z", "modified": "2025-06-01T08:00:00.000Z",
+                   "name": "Partner CERT", "identity_class": "organization"},
+                  {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--7c6f4e3a-2d1b-4a0f-89e8-%1$s",
+                   "created_by_ref": "identity--6b5e3d2f-1c0a-4f9e-b8d7-%1$s",
+                   "created": "2025-06-02T09:15:00.000Z", "modified": "2025-06-02T09:15:00.000Z",
+                   "first_observed": "2025-05-30T00:00:00Z", "last_observed": "2025-06-01T23:59:59Z", "number_observed": 4,
+                   "object_refs": ["email-addr--8d7a5f4b-3e2c-4b1a-9af9-%1$s"],
+                   "object_marking_refs": ["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]},
+                  {"type": "email-addr", "spec_version": "2.1", "id": "email-addr--8d7a5f4b-3e2c-4b1a-9af9-%1$s",
+                   "value": "%2$s"},
+                  {"type": "observed-data", "spec_version": "2.1", "id": "observed-data--9e8b6a5c-4f3d-4c2b-8b0a-%1$s",
+                   "created": "2025-06-02T09:15:00.000Z", "modified": "2025-06-02T09:15:00.000Z",
+                   "first_observed": "2025-05-30T00:00:00Z", "last_observed": "2025-05-30T00:00:00Z", "number_observed": 1,
+                   "object_refs": ["file--af9c7b6d-5a4e-4d3c-9c1b-%1$s"]},
+                  {"type": "file", "spec_version": "2.1", "id": "file--af9c7b6d-5a4e-4d3c-9c1b-%1$s", "name": "tract.pdf"}
+                 ]}""".formatted("0000" + n, address);
+        HttpResponse<String> r = api.send(token, PATH, bundle);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode counts = BearerApi.JSON.readTree(r.body());
+        assertThat(counts.get("entities").asInt()).isEqualTo(1);
+        assertThat(counts.get("kept").asInt()).isEqualTo(3); // the organisation, the file observation and the file
+        JsonNode entities = api.get(token, "/api/v1/entities?type=EMAIL&text=" + address, 200);
+        assertThat(entities.toString()).contains(address);
+
+        JsonNode original = BearerApi.JSON.readTree(bundle);
+        JsonNode export = api.get(token, PATH, 200);
+        JsonNode observed = null;
+        for (JsonNode o : export.get("objects")) {
+            for (JsonNode in : original.get("objects")) {
+                if (in.get("id").equals(o.get("id")) && !in.get("type").asString().equals("observed-data")) {
+                    assertThat(o).as(in.get("id").asString()).isEqualTo(in); // kept and carried objects as they came
+                }
+            }
+            if (o.get("id").equals(original.get("objects").get(1).get("id"))) {
+                observed = o;
+            }
+        }
+        assertThat(observed).isNotNull();
+        for (String p : List.of("created_by_ref", "created", "modified", "first_observed", "last_observed", "number_observed",
+                "object_refs", "object_marking_refs")) {
+            assertThat(observed.get(p)).as(p).isEqualTo(original.get("objects").get(1).get(p));
+        }
+        assertThat(observed.get("extensions").toString()).contains("\"entity_type\":\"EMAIL\"");
+        StixSchemas.load().assertValid(export);
+    }
 }

@@ -326,6 +326,7 @@ class StixExport {
         return o;
     }
 
+    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> entity(Origins origins, Entity e, String id) {
         String type = stixType(e.type());
         Map<String, Object> o = common(origins, type, id, e.id(), e.createdAt(), e.marking());
@@ -348,10 +349,13 @@ class StixExport {
                 }
             }
             default -> {
-                Map<String, Object> sco = observable(e, id);
-                o.put("first_observed", o.get("created"));
-                o.put("last_observed", o.get("created"));
-                o.put("number_observed", 1);
+                // an observation received from elsewhere keeps its observable and times
+                var received = origins.of(e.id()).map(StixProvenance.Origin::provenance);
+                Map<String, Object> sco = received.map(p -> (Map<String, Object>) p.get("observable")).orElse(observable(e, id));
+                Map<String, Object> observed = received.map(p -> (Map<String, Object>) p.get("observed")).orElse(Map.of());
+                o.put("first_observed", observed.getOrDefault("first_observed", o.get("created")));
+                o.put("last_observed", observed.getOrDefault("last_observed", o.get("created")));
+                o.put("number_observed", observed.getOrDefault("number_observed", 1));
                 o.put("object_refs", List.of(sco.get("id")));
                 out.add(sco);
             }

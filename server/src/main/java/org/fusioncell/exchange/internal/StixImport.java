@@ -131,7 +131,9 @@ class StixImport {
         List<Map<String, Object>> objects = StixBundleCheck.objects(parsed, maxObjects, id -> provenance.keeps(id, org));
         Map<String, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < objects.size(); i++) {
-            indexOf.putIfAbsent((String) objects.get(i).get("id"), i);
+            // several versions of one object in a bundle: the latest modified is the object (STIX 2.1 §3.6)
+            indexOf.merge((String) objects.get(i).get("id"), i, (earlier, later) ->
+                    modified(objects.get(later)).isAfter(modified(objects.get(earlier))) ? later : earlier);
         }
         // what the organisation already holds, by STIX id: its own items and earlier imports
         Map<String, String> held = new HashMap<>();
@@ -142,7 +144,7 @@ class StixImport {
             Map<String, Object> o = objects.get(i);
             String id = (String) o.get("id");
             if (indexOf.get(id) != i) {
-                continue; // a later version of the same object in one bundle: the first one counts
+                continue; // another version of the same object in this bundle is the current one
             }
             if (standard(id, org)) {
                 continue;
@@ -164,6 +166,11 @@ class StixImport {
             }
             absorb(o, ext, absorbed);
             plans.add(plan(reader, o, ext, i, objects, indexOf));
+        }
+        for (Plan p : plans) {
+            if (p instanceof EntityPlan e && e.origin().get("observable") instanceof Map<?, ?> sco) {
+                absorbed.add((String) sco.get("id"));
+            }
         }
         // links and mentions need both ends: relationships without a report or ends of ours are kept
         Set<String> entityIds = new HashSet<>();
@@ -336,6 +343,68 @@ class StixImport {
         return (Map<String, Object>) ext;
     }
 
+    /**
+     * An observation of one e-mail address, URL or online account becomes that identifier's entity; the
+     * observable and the observation's times are kept in the provenance and exported again as they came.
+     * Anything else observed (files, registry keys, several observables…) is kept as received.
+     */
+    private Optional<EntityPlan> observedIdentifier(Reader reader, Map<String, Object> o, int i,
+                                                    List<Map<String, Object>> objects, Map<String, Integer> indexOf,
+                                                    Map<String, Object> origin) {
+        List<String> refs = strings(o.get("object_refs"));
+        Integer at = refs.size() == 1 ? indexOf.get(refs.getFirst()) : null;
+        if (at == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> sco = objects.get(at);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        EntityType type;
+        String label;
+        switch ((String) sco.get("type")) {
+            case "email-addr" -> {
+                type = EntityType.EMAIL;
+                label = sco.get("value") instanceof String v ? v.strip() : null;
+                attributes.put("address", label);
+            }
+            case "url" -> {
+                type = EntityType.URL;
+                label = sco.get("value") instanceof String v ? v.strip() : null;
+                attributes.put("url", label);
+            }
+            case "user-account" -> {
+                if (!(sco.get("account_type") instanceof String platform) || !(sco.get("account_login") instanceof String login)) {
+                    return Optional.empty();
+                }
+                type = EntityType.ONLINE_ACCOUNT;
+                String handle = login.strip().toLowerCase(java.util.Locale.ROOT);
+                handle = handle.startsWith("@") ? handle.substring(1) : handle;
+                attributes.put("platform", platform.strip().toLowerCase(java.util.Locale.ROOT));
+                attributes.put("handle", handle);
+                label = attributes.get("platform") + ":@" + handle;
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        if (label == null || label.isEmpty()) {
+            return Optional.empty();
+        }
+        String key;
+        try {
+            key = identifierKeys.keyOf(type, attributes, at(at, null));
+        } catch (InvalidInputException e) {
+            return Optional.empty(); // not an identifier FusionCell can key: the observation is kept as received
+        }
+        origin.put("observable", sco);
+        Map<String, Object> observed = new LinkedHashMap<>();
+        observed.put("first_observed", o.get("first_observed"));
+        observed.put("last_observed", o.get("last_observed"));
+        observed.put("number_observed", o.get("number_observed"));
+        origin.put("observed", observed);
+        return Optional.of(new EntityPlan(i, o, new EntityDraft(type, label, key, attributes, marking(reader, o, null, i)),
+                origin));
+    }
+
     private Plan plan(Reader reader, Map<String, Object> o, Map<String, Object> ext, int i,
                       List<Map<String, Object>> objects, Map<String, Integer> indexOf) {
         String type = (String) o.get("type");
@@ -356,6 +425,12 @@ class StixImport {
         }
         if (type.equals("relationship") && (ext != null || LinkType.parse((String) o.get("relationship_type")).isPresent())) {
             return linkPlan(o, ext, i, objects, origin);
+        }
+        if (type.equals("observed-data") && ext == null) {
+            Optional<EntityPlan> identifier = observedIdentifier(reader, o, i, objects, indexOf, origin);
+            if (identifier.isPresent()) {
+                return identifier.get();
+            }
         }
         Optional<EntityType> entityType = entityType(o, ext, i);
         if (entityType.isPresent()) {
@@ -600,6 +675,11 @@ class StixImport {
             throw new InvalidInputException(field, "at most " + max + " characters");
         }
         return s.strip();
+    }
+
+    private static Instant modified(Map<String, Object> o) {
+        Object stamp = o.get("modified") != null ? o.get("modified") : o.get("created");
+        return stamp == null ? Instant.MIN : Instant.parse((String) stamp);
     }
 
     private static Instant instant(Object value, String field) {
