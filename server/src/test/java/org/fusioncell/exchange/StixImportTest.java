@@ -203,8 +203,26 @@ class StixImportTest {
         x.put("label", "Katiba");
         x.putObject("attributes").put("name", "Katiba");
         x.put("classification", "COSMIC TOP SECRET");
-        assertThat(refused(ours, 400)).isEqualTo("objects[0].extensions."
-                + org.fusioncell.exchange.internal.StixVocabulary.EXTENSION_ID + ".classification");
+        String xf = "objects[0].extensions." + org.fusioncell.exchange.internal.StixVocabulary.EXTENSION_ID;
+        assertThat(refused(ours, 400)).isEqualTo(xf + ".classification");
+        // attributes that are not those of a group, a person's names not in the stored form, a bad phone number
+        x.put("classification", "RESTRICTED");
+        x.putObject("attributes").put("name", "Katiba").put("leader", "someone");
+        assertThat(refused(ours, 400)).isEqualTo(xf + ".attributes.leader");
+        group.put("type", "identity");
+        group.put("id", "identity--3c9a4f7e-1d2b-4c5a-8e6f-7a8b9c0d1e2f");
+        x.put("entity_type", "PERSON");
+        x.putObject("attributes").putArray("names").add("Mohamed");
+        assertThat(refused(ours, 400)).isEqualTo(xf + ".attributes.names[0]");
+        group.put("type", "observed-data");
+        group.put("id", "observed-data--3c9a4f7e-1d2b-4c5a-8e6f-7a8b9c0d1e2f");
+        group.put("first_observed", "2026-03-12T10:00:00.000Z");
+        group.put("last_observed", "2026-03-12T10:00:00.000Z");
+        group.put("number_observed", 1);
+        group.putArray("object_refs").add("x-fusioncell-identifier--3c9a4f7e-1d2b-4c5a-8e6f-7a8b9c0d1e2f");
+        x.put("entity_type", "PHONE");
+        x.putObject("attributes").put("number", "not a number");
+        assertThat(refused(ours, 400)).startsWith(xf + ".attributes");
     }
 
     @Test

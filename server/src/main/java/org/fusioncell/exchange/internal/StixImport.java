@@ -550,6 +550,9 @@ class StixImport {
             case LOCATION -> attributes.get("latitude") != null;
             default -> true;
         };
+        if (ext != null && !keyed) {
+            ReceivedAttributes.check(type, attributes, xf + ".attributes", identifierKeys);
+        }
         String key = keyed ? identifierKeys.keyOf(type, attributes, xf + ".attributes") : null;
         return new EntityPlan(i, o, new EntityDraft(type, label, key, attributes, marking(reader, o, ext, i)), origin);
     }
