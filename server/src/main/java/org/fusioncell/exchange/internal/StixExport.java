@@ -250,7 +250,8 @@ class StixExport {
         x.put("extension_type", "property-extension");
         x.put("item_type", itemType);
         x.put("item_id", origin.map(o -> (String) o.provenance().get("item_id")).orElse(localId));
-        x.put("classification", scheme.level(m.classificationRank()));
+        x.put("classification", m.classificationRank() < scheme.levels().size()
+                ? scheme.level(m.classificationRank()) : scheme.highest());
         Map<String, Object> rel = new LinkedHashMap<>();
         rel.put("organisations", new TreeSet<>(m.releasability().organisations()));
         rel.put("organisation_types", new TreeSet<>(m.releasability().organisationTypes().stream().map(Enum::name).toList()));
