@@ -54,7 +54,7 @@ class StixRoundTripTest {
         String senderToken = fx.token(senderUser, "read", "write");
         String receiverUser = fx.user(receiver, "SECRET", Set.of(Role.ANALYST), Set.of());
         String receiverToken = fx.token(receiverUser, "read", "write");
-        Instant since = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         StixWorld world = new StixWorld(api);
         String arabic = world.report(senderToken, "تقرير: نقل أسلحة", StixWorld.ARABIC,
