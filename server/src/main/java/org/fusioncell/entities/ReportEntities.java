@@ -21,6 +21,12 @@ public interface ReportEntities {
 
     Optional<List<Mention>> mentions(Reader reader, String reportId, String justification);
 
+    /**
+     * Records that the report mentions an entity the reader may see (exchange imports: the mentions a
+     * received report carries); false if the report or the entity is not visible. Idempotent.
+     */
+    boolean mention(Reader reader, String reportId, String entityId, String justification);
+
     /** A link asserted by the report, marked like the report; empty if the report or an end is not visible. */
     Optional<EntityLink> link(Reader author, LinkDraft draft, String justification);
 

@@ -196,6 +196,17 @@ class JdbcReportEntities implements ReportEntities {
         return Links.visibleLinks(jdbc, markings, author, "l.id = :lid", Map.of("lid", id)).stream().findFirst();
     }
 
+    @Override
+    @Transactional
+    public boolean mention(Reader reader, String reportId, String entityId, String why) {
+        Optional<Report> report = opened(reader, reportId, why);
+        if (report.isEmpty() || !(entities.open(reader, entityId) instanceof EntityAccess.Opened)) {
+            return false;
+        }
+        mention(reader, report.get(), entities.active(entityId));
+        return true;
+    }
+
     private Optional<Report> opened(Reader reader, String reportId, String why) {
         return reports.open(reader, reportId, why) instanceof ReportAccess.Opened o ? Optional.of(o.report())
                 : Optional.empty();
