@@ -24,6 +24,12 @@ public interface StixBundles {
      */
     Imported importBundle(Reader reader, byte[] bundle);
 
+    /**
+     * A product (threat assessment, situation report, partner alert) as a STIX report with the evidence the
+     * reader may see; empty when the reader may not see the product. Audited as an export.
+     */
+    java.util.Optional<Map<String, Object>> exportAssessment(Reader reader, String assessmentId);
+
     /** {@code since}: items created or reported at or after it; {@code reportIds}: only these reports and what they cite. */
     record Filter(Instant since, Set<String> reportIds) {
 

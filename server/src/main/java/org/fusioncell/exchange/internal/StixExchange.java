@@ -19,7 +19,11 @@ class StixExchange implements StixBundles {
     private final StixImport importer;
     private final AuditLog audit;
 
-    StixExchange(StixExport export, StixImport importer, AuditLog audit) {
+    private final org.fusioncell.assessment.Assessments assessments;
+
+    StixExchange(StixExport export, StixImport importer, AuditLog audit,
+                 org.fusioncell.assessment.Assessments assessments) {
+        this.assessments = assessments;
         this.export = export;
         this.importer = importer;
         this.audit = audit;
@@ -42,6 +46,19 @@ class StixExchange implements StixBundles {
         audit.record(AuditRecord.of(AuditAction.EXPORT, reader.userId(), reader.organisationId(), "stix-bundle",
                 built.itemIds()).withPurpose(reader.purpose()).withDetails(details));
         return built.bundle();
+    }
+
+    @Override
+    @Transactional
+    public java.util.Optional<Map<String, Object>> exportAssessment(Reader reader, String assessmentId) {
+        if (!(assessments.open(reader, assessmentId) instanceof org.fusioncell.assessment.AssessmentAccess.Opened opened)) {
+            return java.util.Optional.empty();
+        }
+        StixExport.Built built = export.assessment(reader, opened.assessment());
+        audit.record(AuditRecord.of(AuditAction.EXPORT, reader.userId(), reader.organisationId(), "stix-bundle",
+                built.itemIds()).withPurpose(reader.purpose()).withDetails(Map.of("format", "STIX 2.1",
+                "bundle", (String) built.bundle().get("id"), "assessment", assessmentId)));
+        return java.util.Optional.of(built.bundle());
     }
 
     @Override

@@ -19,6 +19,12 @@ import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Reader;
 import org.fusioncell.access.Tlp;
+import org.fusioncell.assessment.Assessment;
+import org.fusioncell.assessment.AssessmentState;
+import org.fusioncell.assessment.EvidenceLink;
+import org.fusioncell.assessment.Indicator;
+import org.fusioncell.assessment.KeyJudgment;
+import org.fusioncell.assessment.Portion;
 import org.fusioncell.entities.Entities;
 import org.fusioncell.entities.Entity;
 import org.fusioncell.entities.EntityAccess;
@@ -195,6 +201,111 @@ class StixExport {
         bundle.put("objects", objects.values().stream()
                 .sorted(Comparator.comparingInt(StixExport::rank).thenComparing(o -> (String) o.get("id"))).toList());
         return new Built(bundle, itemIds);
+    }
+
+    /**
+     * A disseminated product as a STIX {@code report} ({@code report_types: threat-report}) with the evidence
+     * the reader may see: the cited reports with what they mention and link, and the cited entities. The
+     * product's judgments, matrix reading and confidence travel in the FusionCell extension; evidence the
+     * reader may not see is neither included nor referred to.
+     */
+    Built assessment(Reader reader, Assessment a) {
+        Set<String> citedReports = new TreeSet<>();
+        a.evidence().stream().filter(e -> e.type() == EvidenceLink.Type.REPORT).forEach(e -> citedReports.add(e.itemId()));
+        // an empty report filter means every report: a product that cites none asks for a report that cannot exist
+        Built base = build(reader, new Filter(null, citedReports.isEmpty() ? Set.of("-") : citedReports));
+        Map<String, Map<String, Object>> objects = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> baseObjects = (List<Map<String, Object>>) base.bundle().get("objects");
+        baseObjects.forEach(o -> objects.put((String) o.get("id"), o));
+        List<String> itemIds = new ArrayList<>(base.itemIds());
+        Origins origins = new Origins(provenance, new java.util.HashMap<>());
+        Set<Tlp> tlps = new TreeSet<>();
+        Set<String> refs = new TreeSet<>();
+        for (EvidenceLink e : a.evidence()) {
+            if (e.type() == EvidenceLink.Type.REPORT) {
+                String id = origins.of(e.itemId()).map(StixProvenance.Origin::stixId).orElse(stixId("report", e.itemId()));
+                if (objects.containsKey(id)) {
+                    refs.add(id);
+                }
+            } else if (entities.open(reader, e.itemId()) instanceof EntityAccess.Opened opened) {
+                Entity entity = opened.entity();
+                String id = entityStixId(origins, entity);
+                entity(origins, entity, id).forEach(o -> objects.putIfAbsent((String) o.get("id"), o));
+                refs.add(id);
+                tlps.add(entity.marking().tlp());
+                itemIds.add(entity.id());
+            }
+        }
+        Map<String, Object> o = common(origins, "report", stixId("report", "assessment:" + a.id()), a.id(),
+                a.createdAt(), a.marking());
+        o.put("modified", stamp(a.updatedAt()));
+        o.put("name", a.title());
+        o.put("description", String.join("\n\n", a.summary().stream().map(Portion::text).toList()));
+        o.put("lang", a.language());
+        o.put("report_types", List.of("threat-report"));
+        Instant published = a.disseminatedAt() != null ? a.disseminatedAt()
+                : a.approvedAt() != null ? a.approvedAt() : a.updatedAt();
+        o.put("published", stamp(published));
+        o.put("object_refs", refs.isEmpty() ? List.of(o.get("created_by_ref")) : List.copyOf(refs));
+        Map<String, Object> x = extension(origins, "assessment", a.id(), a.marking());
+        x.put("product_type", a.productType().name());
+        x.put("state", a.state().name());
+        x.put("version", a.version());
+        x.put("subject", pruned(subject(a)));
+        x.put("key_judgments", a.keyJudgments().stream().map(j -> pruned(judgment(j))).toList());
+        x.put("likelihood", a.likelihood());
+        x.put("impact", a.impact());
+        x.put("threat_level", a.threatLevel());
+        x.put("confidence", a.confidence() == null ? null : a.confidence().name());
+        x.put("confidence_reasons", a.confidenceReasons());
+        x.put("assumptions", a.assumptions());
+        x.put("indicators", a.indicators().stream().map(Indicator::text).toList());
+        x.put("valid_from", a.validFrom() == null ? null : a.validFrom().toString());
+        x.put("valid_until", a.validUntil() == null ? null : a.validUntil().toString());
+        x.put("withdrawal_reason", a.withdrawalReason());
+        x.values().removeIf(java.util.Objects::isNull);
+        finish(o, a.marking(), x);
+        if (a.state() == AssessmentState.WITHDRAWN) {
+            o.put("revoked", true);
+        }
+        objects.put((String) o.get("id"), o);
+        itemIds.add(a.id());
+        tlps.add(a.marking().tlp());
+        for (Tlp t : tlps) {
+            Map<String, Object> md = StixVocabulary.tlpDefinition(t);
+            objects.putIfAbsent((String) md.get("id"), md);
+        }
+        Map<String, Object> creator = organisation(a.marking().ownerOrganisation());
+        if (creator.get("id").equals(o.get("created_by_ref"))) {
+            objects.putIfAbsent((String) creator.get("id"), creator);
+        }
+        objects.putIfAbsent(StixVocabulary.INSTALLATION_IDENTITY, installation());
+        objects.putIfAbsent(EXTENSION_ID, extensionDefinition());
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("type", "bundle");
+        bundle.put("id", "bundle--" + StixVocabulary.uuid5("bundle:" + String.join(",", objects.keySet())));
+        bundle.put("objects", objects.values().stream()
+                .sorted(Comparator.comparingInt(StixExport::rank).thenComparing(ob -> (String) ob.get("id"))).toList());
+        return new Built(bundle, itemIds);
+    }
+
+    private static Map<String, Object> subject(Assessment a) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", a.subject().type().name());
+        s.put("reference", a.subject().reference());
+        s.put("label", a.subject().label());
+        s.put("from", a.subject().from() == null ? null : a.subject().from().toString());
+        s.put("until", a.subject().until() == null ? null : a.subject().until().toString());
+        return s;
+    }
+
+    private static Map<String, Object> judgment(KeyJudgment j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", j.text());
+        m.put("probability", j.probability());
+        m.put("level", j.level());
+        return m;
     }
 
     /** Where imported items came from, looked up once per item and build. */

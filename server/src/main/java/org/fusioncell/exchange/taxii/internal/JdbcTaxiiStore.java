@@ -128,7 +128,9 @@ class JdbcTaxiiStore implements TaxiiStore {
             params.put("nd", Timestamp.from(q.next().dateAdded()));
             params.put("ns", q.next().seq());
         }
-        sql.append(" ORDER BY o.date_added, o.seq LIMIT :limit");
+        // the collection leads the ORDER BY as it leads the index: H2 reads a page in index order only when the
+        // ORDER BY is a prefix of the index, and would otherwise sort everything after the cursor
+        sql.append(" ORDER BY o.collection_id, o.date_added, o.seq LIMIT :limit");
         params.put("limit", q.limit() + 1);
         var spec = jdbc.sql(sql.toString());
         params.forEach(spec::param);
