@@ -80,7 +80,7 @@ class StixNeedToKnowTest {
                 StixWorld.marking("RESTRICTED", "TLP:GREEN", List.of(partner)));
         String hiddenPerson = w.entity(ownerToken, "PERSON", Map.of("names", List.of("Hidden Person NTK-5")),
                 StixWorld.marking("RESTRICTED", "TLP:AMBER", List.of()));
-        String caveatPhone = w.entity(ownerToken, "PHONE", Map.of("number", "+2224" + StixWorld.digits(7)), caveated);
+        String caveatPhone = w.entity(ownerToken, "PHONE", Map.of("number", "+22246" + StixWorld.digits(6)), caveated);
         // the released report mentions and links the hidden person: neither may reach the partner
         reportEntities.mention(author, released, visibleGroup, "test");
         reportEntities.mention(author, released, hiddenPerson, "test");

@@ -87,7 +87,8 @@ final class StixWorld {
         ids.put("LOCATION", entity(token, "LOCATION", Map.of("name", "نواكشوط " + n, "latitude", 18.0735,
                 "longitude", -15.9582), marking));
         ids.put("LOCATION_NAMED", entity(token, "LOCATION", Map.of("name", "Oued " + n), marking));
-        ids.put("PHONE", entity(token, "PHONE", Map.of("number", "+2224" + n), marking));
+        // 46: an allocated Mauritanian range (not every +2224x is a valid number)
+        ids.put("PHONE", entity(token, "PHONE", Map.of("number", "+22246" + n.substring(1)), marking));
         ids.put("EMAIL", entity(token, "EMAIL", Map.of("address", "contact" + n + "@example.mr"), marking));
         ids.put("ONLINE_ACCOUNT", entity(token, "ONLINE_ACCOUNT", Map.of("platform", "telegram", "handle", "@user" + n),
                 marking));
