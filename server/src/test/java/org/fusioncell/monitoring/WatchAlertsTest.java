@@ -135,6 +135,43 @@ class WatchAlertsTest {
     }
 
     @Test
+    void anIdentifierWatchAlertsOnARecordedEntityAndAnEntityWatchOnAReportThatComesToMentionIt() throws Exception {
+        api.watch(analyst, "the courier's phone", Map.of("kind", "identifier", "type", "PHONE",
+                "attributes", Map.of("number", "+222 46 70 80 91")), Map.of());
+        HttpResponse<String> recorded = api.post(analyst, "/api/v1/entities", Map.of("type", "PHONE",
+                "attributes", Map.of("number", "+22246708091"),
+                "marking", Map.of("classification", "RESTRICTED", "tlp", "AMBER")));
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        String phone = MonitoringClient.JSON.readTree(recorded.body()).get("id").asString();
+        assertThat(alertOn(analyst, phone).get("summary").asString()).contains("phone:+22246708091");
+
+        api.watch(analyst, "that phone", Map.of("kind", "entity", "entityId", phone), Map.of());
+        String report = report(analyst, "Appel intercepté", "Le suspect a appelé le 46 70 80 91 depuis Atar.", Map.of());
+        JsonNode proposals = api.json(analyst, "/api/v1/reports/" + report + "/proposals");
+        String proposal = null;
+        for (JsonNode p : proposals.get("items")) {
+            if (p.toString().contains("46708091")) {
+                proposal = p.get("id").asString();
+            }
+        }
+        assertThat(proposal).as(proposals.toString()).isNotNull();
+        assertThat(api.post(analyst, "/api/v1/reports/" + report + "/proposals/" + proposal + "/confirm", Map.of())
+                .statusCode()).isEqualTo(200);
+        // the mention makes the report an item about the watched entity (the identifier watch matched its text already)
+        String reportId = report;
+        java.util.function.Predicate<JsonNode> entityWatchAlerted = i -> {
+            for (JsonNode a : i.get("items")) {
+                if (reportId.equals(a.get("itemId").asString()) && "that phone".equals(a.get("watchName").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        assertThat(entityWatchAlerted.test(api.inboxWhen(analyst, entityWatchAlerted, WAIT)))
+                .as("an alert of the entity watch on the report").isTrue();
+    }
+
+    @Test
     void anAlertIsRaisedOncePerItemAndMovesThroughItsStates() throws Exception {
         api.watch(analyst, "convoy", Map.of("kind", "text", "query", "convoi"), Map.of("shared", true));
         String id = report(analyst, "Convoi", "Un convoi a été signalé", Map.of());

@@ -75,7 +75,7 @@ class WatchEvaluation {
 
     @ApplicationModuleListener
     void on(EntityMentioned event) {
-        Set<String> ids = Set.of(event.entityId(), entities.survivorOf(event.entityId()));
+        Set<String> ids = both(event.entityId(), entities.survivorOf(event.entityId()));
         reports.forProcessing(event.reportId()).ifPresent(r -> evaluate(entityOnly(report(r, ids))));
     }
 
@@ -84,7 +84,7 @@ class WatchEvaluation {
         if (event.reportId() == null) {
             return;
         }
-        Set<String> ids = Set.of(event.fromEntityId(), event.toEntityId());
+        Set<String> ids = both(event.fromEntityId(), event.toEntityId());
         reports.forProcessing(event.reportId()).ifPresent(r -> evaluate(entityOnly(report(r, ids))));
     }
 
@@ -153,13 +153,21 @@ class WatchEvaluation {
                 r.title(), text, lat, lon, r.tags(), keys, entityIds, List.of(), null, null, null, r.language());
     }
 
+    /**
+     * The two ids as a set. Not {@code Set.of}: an entity that was never merged is its own survivor, and
+     * {@code Set.of(a, a)} throws — which failed every evaluation of a recorded or mentioned entity.
+     */
+    private static Set<String> both(String a, String b) {
+        return java.util.stream.Stream.of(a, b).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private static WatchedItem entityOnly(WatchedItem item) {
         return new WatchedItem(item.type(), item.id(), item.marking(), item.organisationId(), item.headline(), null, null,
                 null, null, List.of(), Set.of(), item.entityIds(), List.of(), null, null, Set.of("entity"));
     }
 
     private WatchedItem entity(Entity e) {
-        Set<String> ids = Set.of(e.id(), entities.survivorOf(e.id()));
+        Set<String> ids = both(e.id(), entities.survivorOf(e.id()));
         Set<String> keys = e.identifierKey() == null ? Set.of() : Set.of(e.identifierKey());
         List<String> names = e.type() == EntityType.PERSON ? List.of(e.label()) : List.of();
         String group = e.type() == EntityType.GROUP ? e.label() : null;
