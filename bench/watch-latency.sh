@@ -7,7 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 W="${1:-10000}"; R="${2:-500}"; S="${3:-300}"
 PORT="${FUSIONCELL_PORT:-8091}"
 DATA="$(mktemp -d /tmp/fusioncell-watch-bench-XXXXXX)"
-export FUSIONCELL_DATA_DIR="$DATA" FUSIONCELL_PORT="$PORT"
+export FUSIONCELL_DATA_DIR="$DATA" FUSIONCELL_PORT="$PORT" FUSIONCELL_FULL_JIT=1
 say() { echo "watch-latency: $*"; }
 
 ready() {
