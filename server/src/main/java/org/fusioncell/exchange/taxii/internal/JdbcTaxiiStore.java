@@ -243,14 +243,7 @@ class JdbcTaxiiStore implements TaxiiStore {
                 }
             }
             if (!fresh) {
-                jdbc.sql("""
-                        UPDATE exchange_taxii_object SET
-                            is_last = (version_at = (SELECT MAX(x.version_at) FROM exchange_taxii_object x
-                                WHERE x.collection_id = :c AND x.stix_id = :id)),
-                            is_first = (version_at = (SELECT MIN(x.version_at) FROM exchange_taxii_object x
-                                WHERE x.collection_id = :c AND x.stix_id = :id))
-                        WHERE collection_id = :c AND stix_id = :id""")
-                        .param("c", collection.id()).param("id", e.getKey()).update();
+                markFirstAndLast(collection.id(), e.getKey());
             }
         }
         audit.record(AuditRecord.of(AuditAction.COLLECTION, reader.userId(), reader.organisationId(), OBJECT_TYPE,
@@ -274,19 +267,24 @@ class JdbcTaxiiStore implements TaxiiStore {
         params.forEach(spec::param);
         int removed = spec.update();
         if (removed > 0) {
-            jdbc.sql("""
-                    UPDATE exchange_taxii_object SET
-                        is_last = (version_at = (SELECT MAX(x.version_at) FROM exchange_taxii_object x
-                            WHERE x.collection_id = :c AND x.stix_id = :id)),
-                        is_first = (version_at = (SELECT MIN(x.version_at) FROM exchange_taxii_object x
-                            WHERE x.collection_id = :c AND x.stix_id = :id))
-                    WHERE collection_id = :c AND stix_id = :id""")
-                    .param("c", collection.id()).param("id", objectId).update();
+            markFirstAndLast(collection.id(), objectId);
         }
         audit.record(AuditRecord.of(AuditAction.ERASURE, reader.userId(), reader.organisationId(), OBJECT_TYPE,
                 List.of(collection.id(), objectId)).withPurpose(reader.purpose())
                 .withDetails(Map.of("removed", String.valueOf(removed))));
         return removed;
+    }
+
+    /** Recomputes which stored versions of the object are its first and its last (match[version]=first|last). */
+    private void markFirstAndLast(String collectionId, String stixId) {
+        jdbc.sql("""
+                UPDATE exchange_taxii_object SET
+                    is_last = (version_at = (SELECT MAX(x.version_at) FROM exchange_taxii_object x
+                        WHERE x.collection_id = :c AND x.stix_id = :id)),
+                    is_first = (version_at = (SELECT MIN(x.version_at) FROM exchange_taxii_object x
+                        WHERE x.collection_id = :c AND x.stix_id = :id))
+                WHERE collection_id = :c AND stix_id = :id""")
+                .param("c", collectionId).param("id", stixId).update();
     }
 
     @Override
