@@ -399,6 +399,10 @@ class StixExport {
     private Map<String, Object> report(Origins origins, Report r, List<String> refs) {
         String id = origins.of(r.id()).map(StixProvenance.Origin::stixId).orElse(stixId("report", r.id()));
         Map<String, Object> o = common(origins, "report", id, r.id(), r.reportedAt(), r.marking());
+        if (origins.of(r.id()).isEmpty()) {
+            // a revised report is a new version of its STIX object (modified never before created)
+            o.put("modified", stamp(r.updatedAt().isAfter(r.reportedAt()) ? r.updatedAt() : r.reportedAt()));
+        }
         o.put("name", r.title());
         if (r.body() != null && !r.body().isBlank()) {
             o.put("description", r.body());
