@@ -149,6 +149,39 @@ class ErasureTest {
     }
 
     @Test
+    void aReportErasureThatFailsAtItsLastStepLeavesEverythingAsItWas() throws Exception {
+        Report report = reports.contribute(owner, draft("Rapport épinglé", "Texte"));
+        Attachment own = attach(report.id(), "pinned content " + System.nanoTime());
+        Path ownFile = file(report.id(), own);
+        Entity a = person("Brahim Ould Pinned");
+        Entity b = person("Cheikh Pinned");
+        assertThat(reportEntities.mention(owner, report.id(), a.id(), null)).isTrue();
+        reportEntities.link(owner, new ReportEntities.LinkDraft(a.id(), b.id(), LinkType.ASSOCIATE_OF, report.id(), 0.6,
+                null, null), null).orElseThrow();
+        // a row outside intake's knowledge that still refers to the report: deleting the report itself fails
+        jdbc.sql("CREATE TABLE erasure_test_pin (report_id VARCHAR(36) NOT NULL REFERENCES intake_report (id))").update();
+        try {
+            jdbc.sql("INSERT INTO erasure_test_pin (report_id) VALUES (?)").param(report.id()).update();
+            assertThatThrownBy(() -> reports.erase(owner, report.id(), "revoked by partner"))
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        } finally {
+            jdbc.sql("DROP TABLE erasure_test_pin").update();
+        }
+        assertThat(reports.open(owner, report.id(), null)).isInstanceOf(ReportAccess.Opened.class);
+        for (String table : List.of("intake_report_version", "intake_report_tag", "intake_attachment", "entity_mention",
+                "entity_link")) {
+            assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE report_id = ?", report.id())).as(table).isOne();
+        }
+        assertThat(Files.exists(ownFile)).isTrue();
+        assertThat(audited("ERASURE", "report", report.id())).isZero();
+        assertThat(audited("ERASURE", "entity-mention", a.id())).isZero();
+
+        assertThat(reports.erase(owner, report.id(), "revoked by partner")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM entity_link WHERE report_id = ?", report.id())).isZero();
+        assertThat(Files.exists(ownFile)).isFalse();
+    }
+
+    @Test
     void anEntityIsErasedWithItsIdentifiersMentionsAndLinks() throws Exception {
         Report report = reports.contribute(owner, draft("Rapport téléphone", "Texte"));
         Entity phone = entities.record(owner, new EntityDraft(EntityType.PHONE, "+222 46 99 88 77", "tel:+22246998877",
