@@ -93,28 +93,22 @@ class EntityErasure {
     @Transactional
     boolean unlink(Reader actor, String linkId, String reason) {
         String why = ErasureReason.checked(reason);
-        if (!Ids.isWellFormed(linkId)) {
-            return false;
-        }
-        record Row(String reportId, String markingId) {
-        }
-        List<Row> found = jdbc.sql("SELECT report_id, marking_id FROM entity_link WHERE id = :id FOR UPDATE")
-                .param("id", linkId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
+        List<String[]> found = locked("SELECT report_id, marking_id FROM entity_link WHERE id = :id FOR UPDATE", linkId);
         if (found.isEmpty()) {
             return false;
         }
-        Row link = found.getFirst();
-        String asserting = (link.reportId() == null ? java.util.Optional.<Report>empty()
-                : reports.forProcessing(link.reportId())).map(Report::originatingOrganisationId)
-                .orElseGet(() -> markings.find(link.markingId()).orElseThrow().ownerOrganisation());
+        String reportId = found.getFirst()[0];
+        String asserting = (reportId == null ? java.util.Optional.<Report>empty() : reports.forProcessing(reportId))
+                .map(Report::originatingOrganisationId)
+                .orElseGet(() -> markings.find(found.getFirst()[1]).orElseThrow().ownerOrganisation());
         if (!refusedUnlessOwner(actor, asserting, Links.INFORMATION_TYPE, linkId)) {
             return false;
         }
         forgetMoves("LINK", List.of(linkId));
         jdbc.sql("DELETE FROM entity_link WHERE id = :id").param("id", linkId).update();
         Map<String, String> details = new HashMap<>(Map.of("reason", why));
-        if (link.reportId() != null) {
-            details.put("report", link.reportId());
+        if (reportId != null) {
+            details.put("report", reportId);
         }
         audit.record(AuditRecord.of(AuditAction.ERASURE, actor.userId(), actor.organisationId(), Links.INFORMATION_TYPE,
                 List.of(linkId)).withPurpose(actor.purpose()).withDetails(details));
@@ -124,17 +118,12 @@ class EntityErasure {
     @Transactional
     boolean erase(Reader actor, String entityId, String reason) {
         String why = ErasureReason.checked(reason);
-        if (!Ids.isWellFormed(entityId)) {
+        List<String[]> found = locked("SELECT owner_organisation_id, merged_into FROM entity WHERE id = :id FOR UPDATE",
+                entityId);
+        if (found.isEmpty() || !refusedUnlessOwner(actor, found.getFirst()[0], Entities.INFORMATION_TYPE, entityId)) {
             return false;
         }
-        record Row(String owner, String mergedInto) {
-        }
-        List<Row> found = jdbc.sql("SELECT owner_organisation_id, merged_into FROM entity WHERE id = :id FOR UPDATE")
-                .param("id", entityId).query((rs, n) -> new Row(rs.getString(1), rs.getString(2))).list();
-        if (found.isEmpty() || !refusedUnlessOwner(actor, found.getFirst().owner(), Entities.INFORMATION_TYPE, entityId)) {
-            return false;
-        }
-        String survivor = found.getFirst().mergedInto();
+        String survivor = found.getFirst()[1];
         if (survivor != null) {
             takeOutOf(survivor, entityId);
         }
@@ -169,7 +158,7 @@ class EntityErasure {
         jdbc.sql("DELETE FROM entity WHERE id IN (:ids)").param("ids", erased).update();
         erased.forEach(id -> events.publishEvent(new EntityErased(id, actor.organisationId())));
         Map<String, String> details = new HashMap<>(Map.of("reason", why, "mentions", String.valueOf(mentions.size()),
-                "links", String.valueOf(links.size()), "mergedInto", String.valueOf(erased.size() - 1)));
+                "links", String.valueOf(links.size()), "absorbed", String.valueOf(erased.size() - 1)));
         if (survivor != null) {
             details.put("takenOutOf", survivor);
         }
@@ -181,6 +170,12 @@ class EntityErasure {
                     .withDetails(Map.of("reason", why, "entity", entityId)));
         }
         return true;
+    }
+
+    /** The two columns {@code sql} selects for the row {@code id}, locked; none for an id not well formed. */
+    private List<String[]> locked(String sql, String id) {
+        return !Ids.isWellFormed(id) ? List.of() : jdbc.sql(sql).param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
     /** True when {@code actor} is of {@code owner}; otherwise audits the refused attempt. */
