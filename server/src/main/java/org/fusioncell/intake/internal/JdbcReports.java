@@ -63,11 +63,13 @@ class JdbcReports implements Reports {
     private final ReportTags tags;
     private final IntakeSettings settings;
     private final ReportRelease release;
+    private final ReportErasure erasure;
 
     JdbcReports(JdbcClient jdbc, Markings markings, AuditLog audit, JustificationPolicy justification, Clock clock,
                 ApplicationEventPublisher events, ReportHistory history, ReportTags tags, IntakeSettings settings,
-                ReportRelease release) {
+                ReportRelease release, ReportErasure erasure) {
         this.release = release;
+        this.erasure = erasure;
         this.events = events;
         this.history = history;
         this.tags = tags;
@@ -297,5 +299,10 @@ class JdbcReports implements Reports {
     @Override
     public Decision releaseTo(Reader owner, String reportId, Reader recipient, String accessRequestId) {
         return release.releaseTo(owner, reportId, recipient, accessRequestId);
+    }
+
+    @Override
+    public boolean erase(Reader actor, String reportId, String reason) {
+        return erasure.erase(actor, reportId, reason);
     }
 }
