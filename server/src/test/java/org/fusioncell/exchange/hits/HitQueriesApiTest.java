@@ -3,15 +3,9 @@ package org.fusioncell.exchange.hits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.fusioncell.access.OrganisationType;
-import org.fusioncell.identity.IdentityFixtures;
-import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +38,6 @@ class HitQueriesApiTest {
 
     private static String cellA;
     private static String cellB;
-    private static String stranger;
     private static String aAnalyst;
     private static String aOtherAnalyst;
     private static String bAnalyst;
@@ -61,56 +54,18 @@ class HitQueriesApiTest {
         if (cellA != null) {
             return;
         }
-        IdentityFixtures fx = new IdentityFixtures(jdbc);
-        cellA = fx.organisation("Cellule nationale de fusion", OrganisationType.STATE_AGENCY, "MR");
-        cellB = fx.organisation("خلية الاندماج الإقليمية", OrganisationType.PARTNER_FUSION_CELL, "SN");
-        String cellD = fx.organisation("Cellule du Sahel (hors ligne)", OrganisationType.PARTNER_FUSION_CELL, "ML");
-        stranger = fx.organisation("Douanes", OrganisationType.STATE_AGENCY, "MR");
-        String ab = fx.agreement(Set.of(cellA, cellB), "SECRET", Set.of("*"));
-        String ad = fx.agreement(Set.of(cellA, cellD), "SECRET", Set.of("*"));
-        fx.agreement(Set.of(stranger, cellB), "SECRET", Set.of("*")); // an agreement, but no partner entry
-        String aAdmin = fx.token(fx.user(cellA, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
-        String bAdmin = fx.token(fx.user(cellB, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
-        aAnalyst = fx.token(fx.user(cellA, "RESTRICTED", Set.of(Role.ANALYST), Set.of()), "read", "write");
-        aOtherAnalyst = fx.token(fx.user(cellA, "RESTRICTED", Set.of(Role.ANALYST), Set.of()), "read", "write");
-        bAnalyst = fx.token(fx.user(cellB, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
-        bSupervisor = fx.token(fx.user(cellB, "SECRET", Set.of(Role.SUPERVISOR), Set.of()), "read", "write");
-        strangerAnalyst = fx.token(fx.user(stranger, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
-        // the token B's side knows cell A by: a user of the organisation that stands for A there
-        String aLiaison = fx.token(fx.user(cellA, "RESTRICTED", Set.of(Role.LIAISON_OFFICER), Set.of()), "read", "write");
-        String base = "http://127.0.0.1:" + port;
-
-        partnerB = BearerApi.created(api.send(aAdmin, "/api/v1/admin/partner-cells", Map.of("name", "Cellule B",
-                "organisationId", cellB, "agreementId", ab, "baseUrl", base, "token", aLiaison)));
-        partnerUnreachable = BearerApi.created(api.send(aAdmin, "/api/v1/admin/partner-cells", Map.of("name",
-                "Cellule D", "organisationId", cellD, "agreementId", ad, "baseUrl", "http://127.0.0.1:9", "token", "x")));
-        BearerApi.created(api.send(bAdmin, "/api/v1/admin/partner-cells", Map.of("name", "Cellule nationale A",
-                "organisationId", cellA, "agreementId", ab, "baseUrl", base, "token", bAnalyst)));
-
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        String key = Base64.getEncoder().encodeToString(secret);
-        Map<String, Object> rule = Map.of("nameKeyAndBirthDate", true, "birthPrecision", "DAY", "keyedHash", true,
-                "key", key);
-        HttpResponse<String> set = api.put(aAdmin, "/api/v1/admin/hit-rules/" + ab, null, rule);
-        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(set.body()).doesNotContain(key).contains("\"hasKey\":true");
-        assertThat(api.put(aAdmin, "/api/v1/admin/hit-rules/" + ad, null, rule).statusCode()).isEqualTo(200);
-        assertThat(api.put(bAdmin, "/api/v1/admin/hit-contact", null,
-                Map.of("contact", "مكتب الاتصال — +221 33 800 00 00")).statusCode()).isEqualTo(200);
-
-        // B holds, marked for B alone and above the requesting analyst's clearance
-        Map<String, Object> secretForB = Map.of("classification", "SECRET", "tlp", "RED",
-                "releasability", Map.of("organisations", List.of(cellB)));
-        heldPerson = BearerApi.created(api.send(bAnalyst, "/api/v1/entities", Map.of("type", "PERSON",
-                "attributes", Map.of("names", List.of("Mokhtar Ould Salem"), "dateOfBirth", "1985-07-14"),
-                "marking", secretForB)));
-        // a name as the UN consolidated list writes it in Arabic (IQi.004), its date of birth a year
-        BearerApi.created(api.send(bAnalyst, "/api/v1/entities", Map.of("type", "PERSON",
-                "attributes", Map.of("names", List.of("عابد حامد محمود التكريتي"), "dateOfBirth", "1957"),
-                "marking", secretForB)));
-        heldPhone = BearerApi.created(api.send(bAnalyst, "/api/v1/entities", Map.of("type", "PHONE",
-                "attributes", Map.of("number", "+222 45 25 12 34"), "marking", secretForB)));
+        HitWorld w = HitWorld.build(jdbc, api, port);
+        cellA = w.cellA();
+        cellB = w.cellB();
+        aAnalyst = w.aAnalyst();
+        aOtherAnalyst = w.aOtherAnalyst();
+        bAnalyst = w.bAnalyst();
+        bSupervisor = w.bSupervisor();
+        strangerAnalyst = w.strangerAnalyst();
+        partnerB = w.partnerB();
+        partnerUnreachable = w.partnerUnreachable();
+        heldPerson = w.heldPerson();
+        heldPhone = w.heldPhone();
     }
 
     private JsonNode ask(String token, Map<String, Object> body) throws Exception {

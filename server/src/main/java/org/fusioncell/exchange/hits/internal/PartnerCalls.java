@@ -64,9 +64,9 @@ class PartnerCalls {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        log.info("hit/no-hit: partner {} unreachable: {}", to.partner().id(),
-                                failure.getClass().getSimpleName());
-                        return new Result(null, HitOutcome.UNREACHABLE, reason(failure));
+                        String reason = reason(failure);
+                        log.info("hit/no-hit: partner {} unreachable: {}", to.partner().id(), reason);
+                        return new Result(null, HitOutcome.UNREACHABLE, reason);
                     }
                     return read(to, response);
                 });
