@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -244,6 +245,27 @@ class HitQueriesApiTest {
         assertThat(q.get("answers").get(1).get("detail").asString()).isNotBlank();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_transfer WHERE partner_id = :p AND outcome = 'FAILED'")
                 .param("p", partnerUnreachable).query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aSuspendedAgreementStopsQueriesBothWaysAndOnlyAdministratorsSetRules() throws Exception {
+        HitWorld w = HitWorld.build(jdbc, api, port);
+        Map<String, Object> rule = Map.of("nameKeyAndBirthDate", true, "keyedHash", true, "key", "c2hvcnQ=");
+        HttpResponse<String> shortKey = api.put(w.aAdmin(), "/api/v1/admin/hit-rules/" + w.agreement(), null, rule);
+        assertThat(shortKey.statusCode()).isEqualTo(400);
+        assertThat(BearerApi.JSON.readTree(shortKey.body()).get("field").asString()).isEqualTo("key");
+        assertThat(api.put(w.aAnalyst(), "/api/v1/admin/hit-rules/" + w.agreement(), null, rule).statusCode())
+                .isEqualTo(403);
+        assertThat(api.get(w.aAdmin(), "/api/v1/admin/hit-rules", 200).toString()).contains(w.agreement())
+                .doesNotContain("\"key\"");
+
+        new IdentityFixtures(jdbc).agreementStatus(w.agreement(), "SUSPENDED");
+        HttpResponse<String> r = api.send(w.aAnalyst(), QUERIES, person("Mokhtar Ould Salem", "1985", List.of(w.partnerB())));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(BearerApi.JSON.readTree(r.body()).get("field").asString()).isEqualTo("partners[0]");
+        HttpResponse<String> incoming = api.send(w.aAnalyst(), QUERIES + "/incoming", Map.of("query",
+                Map.of("mode", "NAME_KEY_DOB", "nameKeys", List.of("s:mktr", "s:slm"), "birthDate", "1985")));
+        assertThat(incoming.statusCode()).isEqualTo(403);
     }
 
     private void expectBad(Map<String, Object> body, String field) throws Exception {

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record HitWorld(String cellA, String cellB, String stranger, String aAnalystUser, String aAnalyst,
                 String aOtherAnalyst, String bAnalyst, String bSupervisorUser, String bSupervisor,
                 String strangerUser, String strangerAnalyst, String partnerB, String partnerUnreachable,
-                String heldPerson, String heldPhone) {
+                String heldPerson, String heldPhone, String agreement, String aAdmin) {
 
     static HitWorld build(JdbcClient jdbc, BearerApi api, int port) throws Exception {
         IdentityFixtures fx = new IdentityFixtures(jdbc);
@@ -81,6 +81,6 @@ record HitWorld(String cellA, String cellB, String stranger, String aAnalystUser
         String heldPhone = BearerApi.created(api.send(bAnalyst, "/api/v1/entities", Map.of("type", "PHONE",
                 "attributes", Map.of("number", "+222 45 25 12 34"), "marking", secretForB)));
         return new HitWorld(cellA, cellB, stranger, aAnalystUser, aAnalyst, aOtherAnalyst, bAnalyst, bSupervisorUser,
-                bSupervisor, strangerUser, strangerAnalyst, partnerB, partnerUnreachable, heldPerson, heldPhone);
+                bSupervisor, strangerUser, strangerAnalyst, partnerB, partnerUnreachable, heldPerson, heldPhone, ab, aAdmin);
     }
 }
