@@ -16,4 +16,12 @@ public interface Readers {
     Reader current();
 
     Reader forUser(String userId, String purpose);
+
+    /**
+     * What an organisation may read here when none of its users is signed in — a partner cell for which a
+     * package is built or objects are pushed: the agreements in force for it today, no caveats, cleared up
+     * to the highest classification those agreements carry (nothing above the lowest level without one).
+     * {@code actor} is what the audit log records as the user.
+     */
+    Reader forOrganisation(String organisationId, String actor, String purpose);
 }

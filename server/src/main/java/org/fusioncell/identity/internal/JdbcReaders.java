@@ -71,6 +71,16 @@ class JdbcReaders implements Readers, MarkingVocabulary {
     }
 
     @Override
+    public Reader forOrganisation(String organisationId, String actor, String purpose) {
+        StoredOrganisation org = organisations.stored(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
+        List<AgreementGrant> grants = agreements.inForceFor(org.id(), LocalDate.now(clock)).stream()
+                .map(a -> new AgreementGrant(a.id(), a.parties(), scheme.rank(a.maxClassification()).orElse(0), a.scope()))
+                .toList();
+        int clearance = grants.stream().mapToInt(AgreementGrant::maxClassificationRank).max().orElse(0);
+        return new Reader(actor, org.id(), org.type(), clearance, java.util.Set.of(), grants, purpose);
+    }
+
+    @Override
     public boolean isOrganisation(String id) {
         return organisations.exists(id);
     }
