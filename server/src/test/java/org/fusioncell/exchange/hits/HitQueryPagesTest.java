@@ -89,6 +89,48 @@ class HitQueryPagesTest {
         assertThat(after).contains("Released", "Le dossier vous sera transmis");
     }
 
+    @Test
+    void administratorsSetTheContactAndTheRulesFromThePageAndOthersDoNotSeeTheSettings() throws Exception {
+        HitWorld w = HitWorld.build(jdbc, new BearerApi(port), port);
+        String settings = page(as(w.aAdminUser(), w.cellA(), Role.ADMINISTRATOR, get("/exchange/hits").param("lang", "fr")));
+        assertThat(settings).contains("id=\"settings\"", "id=\"rule-" + w.agreement() + "\"",
+                "une clé est enregistrée");
+        assertThat(page(as(w.aAnalystUser(), w.cellA(), Role.ANALYST, get("/exchange/hits")))).doesNotContain("id=\"settings\"");
+
+        MvcResult saved = mvc.perform(as(w.aAdminUser(), w.cellA(), Role.ADMINISTRATOR, post("/exchange/hits/contact"))
+                .with(csrf()).param("contact", "Permanence de la cellule — +222 45 00 00 00")).andReturn();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+        assertThat(page(as(w.aAdminUser(), w.cellA(), Role.ADMINISTRATOR, get("/exchange/hits"))))
+                .contains("Permanence de la cellule");
+
+        String shortKey = page(as(w.aAdminUser(), w.cellA(), Role.ADMINISTRATOR,
+                post("/exchange/hits/rules/" + w.agreement())).with(csrf()).param("lang", "ar").param("names", "true")
+                .param("precision", "YEAR").param("hashes", "true").param("key", "c2hvcnQ="));
+        assertThat(shortKey).contains("تحقق من الحقل key", "aria-invalid=\"true\"");
+        MvcResult yearOnly = mvc.perform(as(w.aAdminUser(), w.cellA(), Role.ADMINISTRATOR,
+                post("/exchange/hits/rules/" + w.agreement())).with(csrf()).param("names", "true")
+                .param("precision", "YEAR").param("hashes", "true")).andReturn();
+        assertThat(yearOnly.getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT birth_precision FROM exchange_hit_rule WHERE agreement_id = :a")
+                .param("a", w.agreement()).query(String.class).single()).isEqualTo("YEAR");
+        assertThat(jdbc.sql("SELECT hash_key FROM exchange_hit_rule WHERE agreement_id = :a")
+                .param("a", w.agreement()).query(String.class).single()).isNotBlank(); // blank keeps the key
+
+        // a query now sends the year only
+        MvcResult asked = mvc.perform(as(w.aAnalystUser(), w.cellA(), Role.ANALYST, post("/exchange/hits")).with(csrf())
+                .param("kind", "PERSON").param("name", "Mokhtar Ould Salem").param("birthDate", "1985-07-14")
+                .param("partners", w.partnerB())).andReturn();
+        String queryId = asked.getResponse().getRedirectedUrl().replaceAll(".*#query-", "");
+        assertThat(jdbc.sql("SELECT sent FROM exchange_hit_answer WHERE query_id = :q").param("q", queryId)
+                .query(String.class).single()).contains("\"birthDate\":\"1985\"").doesNotContain("07-14");
+        // an analyst cannot change a rule
+        String refused = page(as(w.aAnalystUser(), w.cellA(), Role.ANALYST, post("/exchange/hits/rules/" + w.agreement()))
+                .with(csrf()).param("names", "true").param("precision", "DAY"));
+        assertThat(refused).contains("administrator");
+        assertThat(jdbc.sql("SELECT birth_precision FROM exchange_hit_rule WHERE agreement_id = :a")
+                .param("a", w.agreement()).query(String.class).single()).isEqualTo("YEAR");
+    }
+
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         MvcResult r = mvc.perform(request).andReturn();
         String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);

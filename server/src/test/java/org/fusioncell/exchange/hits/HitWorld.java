@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record HitWorld(String cellA, String cellB, String stranger, String aAnalystUser, String aAnalyst,
                 String aOtherAnalyst, String bAnalyst, String bSupervisorUser, String bSupervisor,
                 String strangerUser, String strangerAnalyst, String partnerB, String partnerUnreachable,
-                String heldPerson, String heldPhone, String agreement, String aAdmin) {
+                String heldPerson, String heldPhone, String agreement, String aAdmin, String aAdminUser) {
 
     static HitWorld build(JdbcClient jdbc, BearerApi api, int port) throws Exception {
         IdentityFixtures fx = new IdentityFixtures(jdbc);
@@ -35,7 +35,8 @@ record HitWorld(String cellA, String cellB, String stranger, String aAnalystUser
         String ab = fx.agreement(Set.of(cellA, cellB), "SECRET", Set.of("*"));
         String ad = fx.agreement(Set.of(cellA, cellD), "SECRET", Set.of("*"));
         fx.agreement(Set.of(stranger, cellB), "SECRET", Set.of("*")); // an agreement, but no partner entry
-        String aAdmin = fx.token(fx.user(cellA, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
+        String aAdminUser = fx.user(cellA, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of());
+        String aAdmin = fx.token(aAdminUser, "read", "write", "admin");
         String bAdmin = fx.token(fx.user(cellB, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
         String aAnalystUser = fx.user(cellA, "RESTRICTED", Set.of(Role.ANALYST), Set.of());
         String aAnalyst = fx.token(aAnalystUser, "read", "write");
@@ -81,6 +82,6 @@ record HitWorld(String cellA, String cellB, String stranger, String aAnalystUser
         String heldPhone = BearerApi.created(api.send(bAnalyst, "/api/v1/entities", Map.of("type", "PHONE",
                 "attributes", Map.of("number", "+222 45 25 12 34"), "marking", secretForB)));
         return new HitWorld(cellA, cellB, stranger, aAnalystUser, aAnalyst, aOtherAnalyst, bAnalyst, bSupervisorUser,
-                bSupervisor, strangerUser, strangerAnalyst, partnerB, partnerUnreachable, heldPerson, heldPhone, ab, aAdmin);
+                bSupervisor, strangerUser, strangerAnalyst, partnerB, partnerUnreachable, heldPerson, heldPhone, ab, aAdmin, aAdminUser);
     }
 }

@@ -94,7 +94,7 @@ class Holding {
     }
 
     @Transactional
-    HolderReply answer(Reader caller, String requesterQueryId, MinimisedQuery query) {
+    public HolderReply answer(Reader caller, String requesterQueryId, MinimisedQuery query) {
         List<PartnerCell> standing = standing(caller);
         if (standing.isEmpty()) {
             audit.record(AuditRecord.of(AuditAction.ACCESS_DENIED, caller.userId(), caller.organisationId(), OBJECT,
@@ -238,7 +238,7 @@ class Holding {
     // ------------------------------------------------------------------------------------------ release
 
     @Transactional
-    Optional<HolderReply> reply(Reader caller, String reference) {
+    public Optional<HolderReply> reply(Reader caller, String reference) {
         Optional<IncomingRequest> row = ofCaller(caller, reference);
         row.ifPresent(r -> audit.record(AuditRecord.of(AuditAction.CONSULTATION, caller.userId(),
                 caller.organisationId(), OBJECT, List.of(reference)).withPurpose(caller.purpose())));
@@ -247,7 +247,7 @@ class Holding {
     }
 
     @Transactional
-    Optional<HolderReply> askRelease(Reader caller, String reference, String justification) {
+    public Optional<HolderReply> askRelease(Reader caller, String reference, String justification) {
         Optional<IncomingRequest> row = ofCaller(caller, reference);
         if (row.isEmpty() || row.get().outcome() != HitOutcome.HIT) {
             return Optional.empty();
@@ -283,7 +283,7 @@ class Holding {
     }
 
     @Transactional
-    List<IncomingRequest> inbox(Reader supervisor) {
+    public List<IncomingRequest> inbox(Reader supervisor) {
         if (!colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
             return List.of();
         }
@@ -297,7 +297,7 @@ class Holding {
     }
 
     @Transactional
-    Optional<IncomingRequest> decide(Reader supervisor, String reference, boolean release, String message) {
+    public Optional<IncomingRequest> decide(Reader supervisor, String reference, boolean release, String message) {
         if (!Ids.isWellFormed(reference)
                 || !colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
             return Optional.empty();

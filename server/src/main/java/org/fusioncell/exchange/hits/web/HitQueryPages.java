@@ -8,12 +8,19 @@ import org.fusioncell.access.Reader;
 import org.fusioncell.exchange.hits.HitQueries;
 import org.fusioncell.exchange.hits.HitQuery;
 import org.fusioncell.exchange.hits.HitQueryDraft;
+import org.fusioncell.exchange.hits.HitRule;
+import org.fusioncell.exchange.hits.HitRules;
 import org.fusioncell.exchange.hits.ReleaseState;
 import org.fusioncell.exchange.partners.PartnerCells;
 import org.fusioncell.identity.Readers;
+import org.fusioncell.identity.Role;
+import org.fusioncell.shared.NotFoundException;
 import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.Page;
 import org.fusioncell.shared.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,11 +122,13 @@ class HitQueryPages {
     }
 
     private final HitQueries hits;
+    private final HitRules rules;
     private final PartnerCells partners;
     private final Readers readers;
 
-    HitQueryPages(HitQueries hits, PartnerCells partners, Readers readers) {
+    HitQueryPages(HitQueries hits, HitRules rules, PartnerCells partners, Readers readers) {
         this.hits = hits;
+        this.rules = rules;
         this.partners = partners;
         this.readers = readers;
     }
@@ -142,7 +151,55 @@ class HitQueryPages {
         model.addAttribute("queries", queries);
         model.addAttribute("inbox", hits.inbox(reader));
         model.addAttribute("done", done);
+        boolean admin = hasRole(Role.ADMINISTRATOR);
+        model.addAttribute("admin", admin);
+        if (admin) {
+            Map<String, HitRule> byAgreement = new HashMap<>();
+            rules.list(reader).forEach(r -> byAgreement.put(r.agreementId(), r));
+            model.addAttribute("rules", byAgreement);
+            model.addAttribute("contact", rules.contact(reader.organisationId()));
+        }
         return "hits/hits";
+    }
+
+    @PostMapping("/contact")
+    String contact(@RequestParam(required = false) String contact, Model model) {
+        try {
+            rules.setContact(readers.current(), contact);
+            return "redirect:/exchange/hits?done=contact#settings";
+        } catch (InvalidInputException e) {
+            error(model, e, "contact");
+        } catch (HitRules.NotAdministratorException e) {
+            return notAdministrator(model);
+        }
+        return render(new HitPageForm(), 0, null, model);
+    }
+
+    @PostMapping("/rules/{agreementId}")
+    String rule(@PathVariable String agreementId, @RequestParam(required = false) boolean names,
+                @RequestParam(required = false) String precision, @RequestParam(required = false) boolean hashes,
+                @RequestParam(required = false) String key, Model model) {
+        try {
+            rules.set(readers.current(), agreementId, names, precision, hashes, key == null || key.isBlank() ? null : key);
+            return "redirect:/exchange/hits?done=rule#settings";
+        } catch (InvalidInputException e) {
+            error(model, e, e.field() + "-" + agreementId);
+        } catch (HitRules.NotAdministratorException | NotFoundException e) {
+            return notAdministrator(model);
+        }
+        return render(new HitPageForm(), 0, null, model);
+    }
+
+    private String notAdministrator(Model model) {
+        model.addAttribute("errorField", "administrator");
+        model.addAttribute("errorProblem", "for administrators of a party to an agreement in force");
+        return render(new HitPageForm(), 0, null, model);
+    }
+
+    private static boolean hasRole(Role role) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(role.authority()::equals);
     }
 
     @PostMapping
