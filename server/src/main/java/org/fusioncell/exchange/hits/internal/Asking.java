@@ -167,7 +167,7 @@ class Asking {
                     throw new InvalidInputException("identifier", "required: the identifier's attributes");
                 }
                 String key = identifierKeys.keyOf(type, d.identifier(), "identifier");
-                return new Subject(kind, key, List.of(), null, key);
+                return new Subject(kind, cut(key, 500), List.of(), null, key);
             }
             default -> throw new InvalidInputException("kind", "one of PERSON, IDENTIFIER");
         }
