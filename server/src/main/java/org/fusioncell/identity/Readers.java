@@ -21,7 +21,8 @@ public interface Readers {
      * What an organisation may read here when none of its users is signed in — a partner cell for which a
      * package is built or objects are pushed: the agreements in force for it today, no caveats, cleared up
      * to the highest classification those agreements carry (nothing above the lowest level without one).
-     * {@code actor} is what the audit log records as the user.
+     * {@code actor} is what the audit log records as the user: a processing actor ({@code processing:…}), never a
+     * user id (TLP:RED items named to that user would become readable); anything else is refused.
      */
     Reader forOrganisation(String organisationId, String actor, String purpose);
 }

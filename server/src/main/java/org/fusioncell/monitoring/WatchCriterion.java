@@ -1,5 +1,7 @@
 package org.fusioncell.monitoring;
 
+import org.fusioncell.shared.Area;
+
 /**
  * What a watch looks for. One criterion per watch keeps a watch explainable ("this alert is here
  * because the report names X"); several watches cover several subjects.

@@ -1,3 +1,3 @@
-/** Ids, clock, problem details and pagination shared by every module; no business logic here. */
+/** Ids, clock, problem details, pagination and geographic areas shared by every module; no business logic here. */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
 package org.fusioncell.shared;

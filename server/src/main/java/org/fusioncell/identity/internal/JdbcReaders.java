@@ -72,6 +72,10 @@ class JdbcReaders implements Readers, MarkingVocabulary {
 
     @Override
     public Reader forOrganisation(String organisationId, String actor, String purpose) {
+        // the actor is never a user: a user id here would make TLP:RED items named to that user readable
+        if (actor == null || !actor.startsWith("processing:")) {
+            throw new IllegalArgumentException("the actor of an organisation's reader is a processing actor (processing:…)");
+        }
         StoredOrganisation org = organisations.stored(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
         List<AgreementGrant> grants = agreements.inForceFor(org.id(), LocalDate.now(clock)).stream()
                 .map(a -> new AgreementGrant(a.id(), a.parties(), scheme.rank(a.maxClassification()).orElse(0), a.scope()))

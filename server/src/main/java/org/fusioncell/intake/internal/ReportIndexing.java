@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 class ReportIndexing implements SearchSource {
 
     private static final String COLUMNS = """
-            id, title, body, language, occurred_at, reported_at, marking_id, originating_organisation_id""";
+            id, title, body, language, occurred_at, reported_at, marking_id, originating_organisation_id, latitude,
+            longitude""";
 
     private final JdbcClient jdbc;
     private final Markings markings;
@@ -90,12 +91,14 @@ class ReportIndexing implements SearchSource {
     }
 
     private record Row(String id, String title, String body, String language, Timestamp occurredAt,
-                       Timestamp reportedAt, String markingId, String organisationId) {
+                       Timestamp reportedAt, String markingId, String organisationId, Double latitude,
+                       Double longitude) {
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                rs.getTimestamp(6), rs.getString(7), rs.getString(8));
+                rs.getTimestamp(6), rs.getString(7), rs.getString(8), rs.getObject(9) == null ? null : rs.getDouble(9),
+                rs.getObject(10) == null ? null : rs.getDouble(10));
     }
 
     /** The time a report is filtered on is when it happened, or when it was reported if that is unknown. */
@@ -114,6 +117,7 @@ class ReportIndexing implements SearchSource {
         Timestamp when = r.occurredAt() != null ? r.occurredAt() : r.reportedAt();
         return new SearchDocument(Reports.INFORMATION_TYPE, r.id(), r.markingId(),
                 marking == null ? Integer.MAX_VALUE : marking.classificationRank(), r.title(), r.body(), r.language(),
-                when.toInstant(), r.organisationId(), tags.getOrDefault(r.id(), List.of()), Map.of());
+                when.toInstant(), r.organisationId(), tags.getOrDefault(r.id(), List.of()), Map.of(), r.latitude(),
+                r.longitude());
     }
 }

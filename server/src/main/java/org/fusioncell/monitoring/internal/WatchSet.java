@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fusioncell.monitoring.Area;
+import org.fusioncell.shared.Area;
 import org.fusioncell.monitoring.Watch;
 import org.fusioncell.monitoring.WatchCriterion.OnArea;
 import org.fusioncell.monitoring.WatchCriterion.OnEntity;

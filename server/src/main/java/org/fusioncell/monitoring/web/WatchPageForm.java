@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.fusioncell.monitoring.Area;
+import org.fusioncell.shared.Area;
 import org.fusioncell.monitoring.Watch;
 import org.fusioncell.monitoring.WatchCriterion;
 import org.fusioncell.monitoring.WatchDraft;

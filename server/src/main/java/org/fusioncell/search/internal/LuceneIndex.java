@@ -13,6 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -52,6 +53,10 @@ class LuceneIndex implements SearchIndex {
     static final String TAG = "tag";
     static final String FACET_PREFIX = "f.";
     static final String TIME = "time";
+    /** The fields' layout: raised when documents gain a field, so that an older index is rebuilt at start-up. */
+    static final String LAYOUT = "2";
+    /** Where the item is (a report's coordinates), for area filters. */
+    static final String PLACE = "place";
 
     private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
@@ -73,6 +78,16 @@ class LuceneIndex implements SearchIndex {
         this.directory = FSDirectory.open(path);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalysis.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        String layout = org.apache.lucene.index.DirectoryReader.indexExists(directory)
+                ? org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get("layout") : null;
+        if (!LAYOUT.equals(layout) && writer.getDocStats().numDocs > 0) {
+            // documents written with another layout (fields added since): emptied, so that the start-up rebuild
+            // writes them again from the database, which is the record
+            log.info("Search index layout {} is not {}: it is rebuilt", layout, LAYOUT);
+            writer.deleteAll();
+        }
+        writer.setLiveCommitData(Map.of("layout", LAYOUT).entrySet());
+        writer.commit();
         this.searchers = new SearcherManager(writer, null);
         log.info("Search index open with {} documents", writer.getDocStats().numDocs);
     }
@@ -178,6 +193,9 @@ class LuceneIndex implements SearchIndex {
             for (String value : new ArrayList<>(facet.getValue())) {
                 doc.add(new KeywordField(FACET_PREFIX + facet.getKey(), value, Field.Store.NO));
             }
+        }
+        if (d.latitude() != null) {
+            doc.add(new LatLonPoint(PLACE, d.latitude(), d.longitude()));
         }
         if (d.occurredAt() != null) {
             long millis = d.occurredAt().toEpochMilli();

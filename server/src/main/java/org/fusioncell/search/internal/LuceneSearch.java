@@ -17,7 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
+import org.fusioncell.shared.Area;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -162,6 +164,15 @@ class LuceneSearch implements Search {
             long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
             all.add(LongPoint.newRangeQuery(LuceneIndex.TIME, from, to), Occur.FILTER);
         }
+        if (q.area() instanceof Area.Circle c) {
+            all.add(LatLonPoint.newDistanceQuery(LuceneIndex.PLACE, c.latitude(), c.longitude(), c.radiusKm() * 1000),
+                    Occur.FILTER);
+        } else if (q.area() instanceof Area.Polygon p) {
+            double[] lats = p.ring().stream().mapToDouble(xy -> xy[1]).toArray();
+            double[] lons = p.ring().stream().mapToDouble(xy -> xy[0]).toArray();
+            all.add(LatLonPoint.newPolygonQuery(LuceneIndex.PLACE, new org.apache.lucene.geo.Polygon(lats, lons)),
+                    Occur.FILTER);
+        }
         return all.build();
     }
 
@@ -263,6 +274,7 @@ class LuceneSearch implements Search {
         List<String> names = new ArrayList<>();
         if (!q.types().isEmpty()) names.add("type");
         if (q.from() != null || q.to() != null) names.add("time");
+        if (q.area() != null) names.add("area");
         if (!q.organisations().isEmpty()) names.add("organisation");
         if (!q.classificationRanks().isEmpty()) names.add("classification");
         if (!q.languages().isEmpty()) names.add("language");

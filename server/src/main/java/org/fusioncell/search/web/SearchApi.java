@@ -48,10 +48,12 @@ class SearchApi {
                       @RequestParam(required = false) List<String> organisation,
                       @RequestParam(required = false) List<String> classification,
                       @RequestParam(required = false) List<String> language, @RequestParam(required = false) List<String> tag,
+                      @RequestParam(required = false) String near, @RequestParam(required = false) String radiusKm,
+                      @RequestParam(required = false) String within,
                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        SearchResult r = search.search(readers.current(),
-                SearchRequest.of(q, type, from, to, organisation, classification, language, tag, scheme), request);
+        SearchResult r = search.search(readers.current(), SearchRequest.of(q, type, from, to, organisation,
+                classification, language, tag, near, radiusKm, within, scheme), request);
         return view(r, scheme);
     }
 

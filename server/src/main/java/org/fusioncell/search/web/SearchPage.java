@@ -48,8 +48,12 @@ class SearchPage {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("from", params.getFirst("from"));
         model.addAttribute("to", params.getFirst("to"));
+        model.addAttribute("near", params.getFirst("near"));
+        model.addAttribute("radiusKm", params.getFirst("radiusKm"));
+        model.addAttribute("within", params.getFirst("within"));
         MultiValueMap<String, String> kept = new LinkedMultiValueMap<>();
-        for (String name : List.of("q", "from", "to", "type", "organisation", "classification", "language")) {
+        for (String name : List.of("q", "from", "to", "type", "organisation", "classification", "language", "near",
+                "radiusKm", "within")) {
             List<String> values = params.get(name);
             if (values != null) {
                 values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> kept.add(name, v));
@@ -60,7 +64,8 @@ class SearchPage {
             int page = parsePage(params.getFirst("page"));
             var result = SearchApi.view(search.search(readers.current(), SearchRequest.of(q, kept.get("type"),
                     params.getFirst("from"), params.getFirst("to"), kept.get("organisation"), kept.get("classification"),
-                    kept.get("language"), null, scheme), new PageRequest(page, PAGE_SIZE)), scheme);
+                    kept.get("language"), null, kept.getFirst("near"), kept.getFirst("radiusKm"), kept.getFirst("within"),
+                    scheme), new PageRequest(page, PAGE_SIZE)), scheme);
             model.addAttribute("result", result);
             model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
             model.addAttribute("facets", facetLinks(result, kept));
@@ -68,7 +73,9 @@ class SearchPage {
             model.addAttribute("next", (long) (page + 1) * PAGE_SIZE < result.total()
                     ? href(kept, "page", String.valueOf(page + 1)) : null);
         } catch (InvalidInputException e) {
-            model.addAttribute("errorField", e.field());
+            // an area's fields name a position inside it (near.latitude, within.geometry.coordinates[0][3]…)
+            String field = e.field() == null ? "q" : e.field();
+            model.addAttribute("errorField", field.contains(".") ? field.substring(0, field.indexOf('.')) : field);
         }
         model.addAttribute("organisationNames", organisationNames());
         return "search/search";

@@ -1,9 +1,9 @@
-package org.fusioncell.monitoring;
+package org.fusioncell.shared;
 
 import java.util.List;
 
 /**
- * A geographic area a watch covers: a circle (centre and radius on the sphere) or a simple polygon
+ * A geographic area (what a watch covers, where a search looks): a circle (centre and radius on the sphere) or a simple polygon
  * (one outer ring of longitude/latitude points, as in GeoJSON). Validated when the watch is saved.
  */
 public sealed interface Area {

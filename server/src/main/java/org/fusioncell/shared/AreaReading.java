@@ -1,17 +1,15 @@
-package org.fusioncell.monitoring.internal;
+package org.fusioncell.shared;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fusioncell.monitoring.Area;
-import org.fusioncell.shared.InvalidInputException;
 
 /**
- * Reads a watch's area as written: a GeoJSON {@code Polygon} geometry (one outer ring; holes and
+ * Reads an area as written (a watch's, a search's): a GeoJSON {@code Polygon} geometry (one outer ring; holes and
  * multi-polygons refused) or a circle ({@code latitude}, {@code longitude}, {@code radiusKm}). Every
  * refusal names the field, and the position when a point is at fault.
  */
-final class AreaReading {
+public final class AreaReading {
 
     static final int MAX_POINTS = 2000;
     static final double MAX_RADIUS_KM = 2000;
@@ -19,7 +17,7 @@ final class AreaReading {
     private AreaReading() {
     }
 
-    static Area read(Map<String, Object> criterion, String field) {
+    public static Area read(Map<String, Object> criterion, String field) {
         Object geometry = criterion.get("geometry");
         if (geometry != null) {
             return polygon(geometry, field + ".geometry");
