@@ -55,4 +55,22 @@ public interface Entities {
      * {@code owner}'s organisation does not hold such an entity (nothing changed).
      */
     Decision releaseTo(Reader owner, String entityId, Reader recipient, String accessRequestId);
+
+    /**
+     * Erases the entity for good: its row (attributes, identifier key), correlation rows, name keys, its
+     * mentions, every link from or to it, and (after commit, {@link EntityErased}) its search document. Only a
+     * reader of the entity's owner organisation may erase it; for anyone else nothing changes, the attempt is
+     * audited as access denied and the answer is false. False too when no such entity is held.
+     * <p>
+     * Merges: a <em>survivor</em> is erased together with every entity merged into it (they are one subject,
+     * under one marking of one owner), with those merges' records. An entity <em>merged into another</em> is
+     * taken out of its merge: its own row and membership go, the attribute values it filled into the
+     * survivor are taken back (as its split would), a correlation row the merge gave the survivor for its key
+     * goes unless something else still gives it; the mentions and links its merge re-pointed to the survivor
+     * stay there (they are assertions of reports, erased with their reports). Audited as erasure with the
+     * reason; the audit log itself is never erased.
+     *
+     * @throws org.fusioncell.shared.InvalidInputException (field {@code reason}) when the reason is blank
+     */
+    boolean erase(Reader actor, String entityId, String reason);
 }

@@ -30,6 +30,16 @@ public interface ReportEntities {
     /** A link asserted by the report, marked like the report; empty if the report or an end is not visible. */
     Optional<EntityLink> link(Reader author, LinkDraft draft, String justification);
 
+    /**
+     * Erases one link. Only a reader of the organisation that asserted it (the originating organisation of
+     * its report; without a report still held, the owner of the link's marking) may; for anyone else nothing
+     * changes, the attempt is audited as access denied and the answer is false. False too when no such link
+     * is held. Audited as erasure with the reason.
+     *
+     * @throws org.fusioncell.shared.InvalidInputException (field {@code reason}) when the reason is blank
+     */
+    boolean unlink(Reader actor, String linkId, String reason);
+
     record LinkDraft(String fromEntityId, String toEntityId, LinkType type, String reportId, double confidence,
                      LocalDate validFrom, LocalDate validTo) {
     }

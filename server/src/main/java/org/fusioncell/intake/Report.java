@@ -7,13 +7,16 @@ import org.fusioncell.access.Marking;
 
 /**
  * A stored report as its reader sees it. {@code language} is detected: ar, fr, en or und.
- * {@code tags} are {@code taxonomy:value} codes from the configured {@link Taxonomies}.
+ * {@code tags} are {@code taxonomy:value} codes from the configured {@link Taxonomies}. {@code updatedAt}: when
+ * the current version was stored (the reported time for a first version).
  */
 public record Report(String id, String title, String body, String language, Instant occurredAt, Instant reportedAt,
                      Place place, Grading grading, Marking marking, String originatingOrganisationId,
-                     String authorUserId, LocalDate retentionUntil, int version, List<String> tags) {
+                     String authorUserId, LocalDate retentionUntil, int version, List<String> tags,
+                     Instant updatedAt) {
 
     public Report {
+        updatedAt = updatedAt == null ? reportedAt : updatedAt;
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
@@ -22,6 +25,6 @@ public record Report(String id, String title, String body, String language, Inst
                   Place place, Grading grading, Marking marking, String originatingOrganisationId,
                   String authorUserId, LocalDate retentionUntil, int version) {
         this(id, title, body, language, occurredAt, reportedAt, place, grading, marking, originatingOrganisationId,
-                authorUserId, retentionUntil, version, List.of());
+                authorUserId, retentionUntil, version, List.of(), reportedAt);
     }
 }

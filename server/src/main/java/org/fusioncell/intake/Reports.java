@@ -67,4 +67,18 @@ public interface Reports {
      * not hold such a report (nothing changed).
      */
     Decision releaseTo(Reader owner, String reportId, Reader recipient, String accessRequestId);
+
+    /**
+     * Erases the report for good: its current row, every version, its tags, its attachment references (an
+     * attachment's content goes after commit unless another report still holds the same content) and,
+     * through {@link ReportErased} in the same transaction, what other modules hold only for it (mentions,
+     * links asserted by it, extraction proposals; after commit, its search document). Only a reader of the
+     * report's originating organisation may erase it (the callers are processing readers of that
+     * organisation: TAXII revocation, retention); for anyone else nothing changes, the attempt is audited as
+     * access denied and the answer is false. False too when no such report is held (so a second erase
+     * answers false). Audited as erasure with the reason; the audit log itself is never erased.
+     *
+     * @throws org.fusioncell.shared.InvalidInputException (field {@code reason}) when the reason is blank
+     */
+    boolean erase(Reader actor, String reportId, String reason);
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Markings;
 import org.fusioncell.entities.Entities;
+import org.fusioncell.entities.EntityErased;
 import org.fusioncell.entities.EntityRecorded;
 import org.fusioncell.search.SearchDocument;
 import org.fusioncell.search.SearchIndex;
@@ -55,6 +56,11 @@ class EntityIndexing implements SearchSource {
         }
         Row r = rows.getFirst();
         index.index(document(r, markings.findAll(List.of(r.markingId())).get(r.markingId())));
+    }
+
+    @ApplicationModuleListener
+    void on(EntityErased event) {
+        index.remove(Entities.INFORMATION_TYPE, event.entityId());
     }
 
     @Override

@@ -60,10 +60,12 @@ class JdbcEntities implements Entities {
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final NameKeyStore nameKeys;
+    private final EntityErasure erasure;
 
     JdbcEntities(JdbcClient jdbc, Markings markings, AuditLog audit, Clock clock, JsonMapper json,
                  EntitiesProperties properties, org.springframework.context.ApplicationEventPublisher events,
-                 NameKeyStore nameKeys) {
+                 NameKeyStore nameKeys, EntityErasure erasure) {
+        this.erasure = erasure;
         this.events = events;
         this.nameKeys = nameKeys;
         this.jdbc = jdbc;
@@ -279,6 +281,11 @@ class JdbcEntities implements Entities {
         return jdbc.sql("SELECT " + COLUMNS + " FROM entity e WHERE e.id = :id").param("id", entityId)
                 .query(this::row).optional()
                 .map(stored -> withMarking(stored.entity(), markings.find(stored.markingId()).orElseThrow()));
+    }
+
+    @Override
+    public boolean erase(Reader actor, String entityId, String reason) {
+        return erasure.erase(actor, entityId, reason);
     }
 
     @Override

@@ -51,10 +51,12 @@ class JdbcReportEntities implements ReportEntities {
     private final IdentifierExtractor extractor;
     private final EntityAttributes attributes;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final EntityErasure erasure;
 
     JdbcReportEntities(JdbcClient jdbc, Reports reports, JdbcEntities entities, Markings markings, AuditLog audit,
                        Clock clock, JsonMapper json, EntitiesProperties properties,
-                       org.springframework.context.ApplicationEventPublisher events) {
+                       org.springframework.context.ApplicationEventPublisher events, EntityErasure erasure) {
+        this.erasure = erasure;
         this.events = events;
         this.jdbc = jdbc;
         this.reports = reports;
@@ -205,6 +207,11 @@ class JdbcReportEntities implements ReportEntities {
         }
         mention(reader, report.get(), entities.active(entityId));
         return true;
+    }
+
+    @Override
+    public boolean unlink(Reader actor, String linkId, String reason) {
+        return erasure.unlink(actor, linkId, reason);
     }
 
     private Optional<Report> opened(Reader reader, String reportId, String why) {

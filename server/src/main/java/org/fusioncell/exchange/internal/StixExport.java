@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,19 +69,39 @@ class StixExport {
         this.provenance = provenance;
     }
 
-    /** The bundle, and the local ids of what it holds (for the audit record). */
-    record Built(Map<String, Object> bundle, List<String> itemIds) {
+    /** The bundle, the local ids of what it holds (for the audit record), and which item each object stands for. */
+    record Built(Map<String, Object> bundle, List<String> itemIds, Map<String, Source> sources) {
+
+        Built(Map<String, Object> bundle, List<String> itemIds) {
+            this(bundle, itemIds, Map.of());
+        }
+    }
+
+    /**
+     * The local item a STIX object of the bundle was made from: its type (report, entity, link), id, marking,
+     * the report asserting it (links), and whether it was imported from another installation.
+     */
+    record Source(String itemType, String itemId, Marking marking, String reportId, boolean imported) {
     }
 
     Built build(Reader reader, Filter filter) {
         Instant since = filter.since();
         List<Report> chosen = new ArrayList<>();
-        reports.export(reader, r -> {
-            if ((since == null || !r.reportedAt().isBefore(since))
-                    && (filter.reportIds().isEmpty() || filter.reportIds().contains(r.id()))) {
-                chosen.add(r);
+        if (filter.reportIds().isEmpty()) {
+            reports.export(reader, r -> {
+                if (since == null || !r.reportedAt().isBefore(since)) {
+                    chosen.add(r);
+                }
+            });
+        } else {
+            // named reports are opened one by one (publication asks for one report at a time)
+            for (String id : new TreeSet<>(filter.reportIds())) {
+                if (reports.open(reader, id, JUSTIFICATION) instanceof org.fusioncell.intake.ReportAccess.Opened opened
+                        && (since == null || !opened.report().reportedAt().isBefore(since))) {
+                    chosen.add(opened.report());
+                }
             }
-        });
+        }
         Map<String, Entity> shown = new TreeMap<>();
         Map<String, List<String>> mentioned = new LinkedHashMap<>();
         for (Report r : chosen) {
@@ -134,9 +155,12 @@ class StixExport {
         for (Entity e : shown.values()) {
             entityStixIds.put(e.id(), entityStixId(origins, e));
         }
+        Map<String, Source> sources = new HashMap<>();
         for (Entity e : shown.values()) {
             for (Map<String, Object> o : entity(origins, e, entityStixIds.get(e.id()))) {
                 objects.put((String) o.get("id"), o);
+                sources.put((String) o.get("id"), new Source("entity", e.id(), e.marking(), null,
+                        origins.of(e.id()).isPresent()));
             }
             tlps.add(e.marking().tlp());
             owners.add(e.marking().ownerOrganisation());
@@ -149,6 +173,8 @@ class StixExport {
             }
             Map<String, Object> o = link(origins, l, entityStixIds);
             objects.put((String) o.get("id"), o);
+            sources.put((String) o.get("id"), new Source("link", l.id(), l.marking(), l.reportId(),
+                    origins.of(l.id()).isPresent()));
             linksByReport.computeIfAbsent(l.reportId(), k -> new ArrayList<>()).add((String) o.get("id"));
             tlps.add(l.marking().tlp());
             owners.add(l.marking().ownerOrganisation());
@@ -160,6 +186,8 @@ class StixExport {
             refs.addAll(linksByReport.getOrDefault(r.id(), List.of()));
             Map<String, Object> o = report(origins, r, refs);
             objects.put((String) o.get("id"), o);
+            sources.put((String) o.get("id"), new Source("report", r.id(), r.marking(), r.id(),
+                    origins.of(r.id()).isPresent()));
             tlps.add(r.marking().tlp());
             owners.add(r.marking().ownerOrganisation());
             itemIds.add(r.id());
@@ -200,7 +228,7 @@ class StixExport {
         bundle.put("id", "bundle--" + StixVocabulary.uuid5("bundle:" + String.join(",", objects.keySet())));
         bundle.put("objects", objects.values().stream()
                 .sorted(Comparator.comparingInt(StixExport::rank).thenComparing(o -> (String) o.get("id"))).toList());
-        return new Built(bundle, itemIds);
+        return new Built(bundle, itemIds, sources);
     }
 
     /**
@@ -399,6 +427,10 @@ class StixExport {
     private Map<String, Object> report(Origins origins, Report r, List<String> refs) {
         String id = origins.of(r.id()).map(StixProvenance.Origin::stixId).orElse(stixId("report", r.id()));
         Map<String, Object> o = common(origins, "report", id, r.id(), r.reportedAt(), r.marking());
+        if (origins.of(r.id()).isEmpty()) {
+            // a revised report is a new version of its STIX object (modified never before created)
+            o.put("modified", stamp(r.updatedAt().isAfter(r.reportedAt()) ? r.updatedAt() : r.reportedAt()));
+        }
         o.put("name", r.title());
         if (r.body() != null && !r.body().isBlank()) {
             o.put("description", r.body());

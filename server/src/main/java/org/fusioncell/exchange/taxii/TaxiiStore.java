@@ -46,4 +46,10 @@ public interface TaxiiStore {
     Optional<String> status(Reader reader, String statusId);
 
     TaxiiCollection create(Reader admin, TaxiiCollection draft);
+
+    /** The collections into which the installation's own items are published. */
+    List<TaxiiCollection> publishing();
+
+    /** A collection by id whatever the reader (scheduled work on behalf of its owner). */
+    Optional<TaxiiCollection> forProcessing(String collectionId);
 }

@@ -51,7 +51,7 @@ class JdbcReports implements Reports {
     private static final String COLUMNS = """
             r.id, r.title, r.body, r.language, r.occurred_at, r.reported_at, r.place_name, r.latitude, r.longitude,
             r.source_reliability, r.information_credibility, r.marking_id, r.originating_organisation_id,
-            r.author_user_id, r.retention_until, r.version""";
+            r.author_user_id, r.retention_until, r.version, r.updated_at""";
 
     private final JdbcClient jdbc;
     private final Markings markings;
@@ -63,11 +63,13 @@ class JdbcReports implements Reports {
     private final ReportTags tags;
     private final IntakeSettings settings;
     private final ReportRelease release;
+    private final ReportErasure erasure;
 
     JdbcReports(JdbcClient jdbc, Markings markings, AuditLog audit, JustificationPolicy justification, Clock clock,
                 ApplicationEventPublisher events, ReportHistory history, ReportTags tags, IntakeSettings settings,
-                ReportRelease release) {
+                ReportRelease release, ReportErasure erasure) {
         this.release = release;
+        this.erasure = erasure;
         this.events = events;
         this.history = history;
         this.tags = tags;
@@ -111,7 +113,7 @@ class JdbcReports implements Reports {
                         "tlp", d.marking().tlp().name())));
         events.publishEvent(new ReportContributed(id, author.organisationId()));
         return new Report(id, d.title(), d.body(), language, d.occurredAt(), now, place, d.grading(), d.marking(),
-                author.organisationId(), author.userId(), retention, 1, d.tags());
+                author.organisationId(), author.userId(), retention, 1, d.tags(), now);
     }
 
     @Override
@@ -269,12 +271,14 @@ class JdbcReports implements Reports {
                 new Grading(SourceReliability.valueOf(rs.getString("source_reliability")),
                         rs.getInt("information_credibility")),
                 null, rs.getString("originating_organisation_id"), rs.getString("author_user_id"),
-                retention == null ? null : retention.toLocalDate(), rs.getInt("version"));
+                retention == null ? null : retention.toLocalDate(), rs.getInt("version"), List.of(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     static Report withMarking(Report r, Marking m, List<String> tagList) {
         return new Report(r.id(), r.title(), r.body(), r.language(), r.occurredAt(), r.reportedAt(), r.place(),
-                r.grading(), m, r.originatingOrganisationId(), r.authorUserId(), r.retentionUntil(), r.version(), tagList);
+                r.grading(), m, r.originatingOrganisationId(), r.authorUserId(), r.retentionUntil(), r.version(), tagList,
+                r.updatedAt());
     }
 
     @Override
@@ -295,5 +299,10 @@ class JdbcReports implements Reports {
     @Override
     public Decision releaseTo(Reader owner, String reportId, Reader recipient, String accessRequestId) {
         return release.releaseTo(owner, reportId, recipient, accessRequestId);
+    }
+
+    @Override
+    public boolean erase(Reader actor, String reportId, String reason) {
+        return erasure.erase(actor, reportId, reason);
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Markings;
 import org.fusioncell.intake.ReportContributed;
+import org.fusioncell.intake.ReportErased;
 import org.fusioncell.intake.ReportRevised;
 import org.fusioncell.intake.Reports;
 import org.fusioncell.search.SearchDocument;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the search index in step with intake's reports: after a report is contributed or revised (after
  * commit, through the event publication registry, so an event whose indexing did not finish is
- * republished on restart), the stored report is read and indexed. Also the source of every report for
+ * republished on restart), the stored report is read and indexed; after an erasure its document goes. Also the source of every report for
  * a rebuild of the index.
  */
 @Component
@@ -50,6 +51,11 @@ class ReportIndexing implements SearchSource {
     @ApplicationModuleListener
     void on(ReportRevised event) {
         reindex(event.reportId());
+    }
+
+    @ApplicationModuleListener
+    void on(ReportErased event) {
+        index.remove(Reports.INFORMATION_TYPE, event.reportId());
     }
 
     private void reindex(String reportId) {

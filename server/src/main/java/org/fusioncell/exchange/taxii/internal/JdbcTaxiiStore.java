@@ -64,13 +64,14 @@ class JdbcTaxiiStore implements TaxiiStore {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("""
                 INSERT INTO exchange_taxii_collection (id, api_root, title, description, alias, owner_organisation_id,
-                    agreement_id, reader_organisations, writer_organisations, created_by, created_at)
-                VALUES (:id, :root, :title, :description, :alias, :owner, :agreement, :readers, :writers, :by, :now)""")
+                    agreement_id, reader_organisations, writer_organisations, created_by, created_at, publishes)
+                VALUES (:id, :root, :title, :description, :alias, :owner, :agreement, :readers, :writers, :by, :now,
+                    :publishes)""")
                 .param("id", id).param("root", d.apiRoot()).param("title", d.title()).param("description", d.description())
                 .param("alias", d.alias()).param("owner", admin.organisationId()).param("agreement", d.agreementId())
                 .param("readers", String.join(",", new TreeSet<>(d.readerOrganisationIds())))
                 .param("writers", String.join(",", new TreeSet<>(d.writerOrganisationIds())))
-                .param("by", admin.userId()).param("now", Timestamp.from(now)).update();
+                .param("by", admin.userId()).param("now", Timestamp.from(now)).param("publishes", d.publishes()).update();
         audit.record(AuditRecord.of(AuditAction.ADMINISTRATION, admin.userId(), admin.organisationId(), OBJECT_TYPE,
                 List.of(id)).withPurpose(admin.purpose()).withOutcome("CREATED"));
         return load(id).orElseThrow();
@@ -92,6 +93,19 @@ class JdbcTaxiiStore implements TaxiiStore {
     public Optional<Rights> collection(Reader reader, String apiRoot, String collectionId) {
         return load(collectionId).filter(c -> c.apiRoot().equals(apiRoot)).map(c -> rights(reader, c))
                 .filter(r -> r.canRead() || r.canWrite());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TaxiiCollection> publishing() {
+        return jdbc.sql("SELECT * FROM exchange_taxii_collection WHERE publishes ORDER BY id").query(JdbcTaxiiStore::collection)
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TaxiiCollection> forProcessing(String collectionId) {
+        return load(collectionId);
     }
 
     private Optional<TaxiiCollection> load(String id) {
@@ -319,7 +333,8 @@ class JdbcTaxiiStore implements TaxiiStore {
         return new TaxiiCollection(rs.getString("id"), rs.getString("api_root"), rs.getString("title"),
                 rs.getString("description"), rs.getString("alias"), rs.getString("owner_organisation_id"),
                 rs.getString("agreement_id"), split(rs.getString("reader_organisations")),
-                split(rs.getString("writer_organisations")), rs.getTimestamp("created_at").toInstant());
+                split(rs.getString("writer_organisations")), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("publishes"));
     }
 
     private static Set<String> split(String csv) {

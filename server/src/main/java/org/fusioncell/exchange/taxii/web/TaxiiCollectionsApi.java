@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TaxiiCollectionsApi {
 
     record CollectionForm(String title, String description, String alias, String agreementId,
-                          List<String> readerOrganisationIds, List<String> writerOrganisationIds) {
+                          List<String> readerOrganisationIds, List<String> writerOrganisationIds, Boolean publishes) {
     }
 
     private final TaxiiStore store;
@@ -55,7 +55,7 @@ class TaxiiCollectionsApi {
         TaxiiCollection created = store.create(readers.current(), new TaxiiCollection(null, TaxiiEndpoints.API_ROOT,
                 form.title().strip(), form.description(), form.alias(), null,
                 form.agreementId() == null || form.agreementId().isBlank() ? null : form.agreementId().strip(),
-                Set.copyOf(readersOf), Set.copyOf(writersOf), null));
+                Set.copyOf(readersOf), Set.copyOf(writersOf), null, Boolean.TRUE.equals(form.publishes())));
         return ResponseEntity.created(URI.create("/api/taxii2/" + TaxiiEndpoints.API_ROOT + "/collections/"
                 + created.id() + "/")).body(created);
     }
