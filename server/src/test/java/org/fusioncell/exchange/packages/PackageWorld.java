@@ -55,6 +55,8 @@ final class PackageWorld {
     final String cellAnalystId;
     final String cellAdmin;
     final String cellLiaison;
+    final String cellLiaisonId;
+    final String partnerLiaisonId;
     final String cellAnalyst;
     final String partnerAdmin;
     final String partnerLiaison;
@@ -74,11 +76,13 @@ final class PackageWorld {
         partnerOrg = fx.organisation("خلية الاندماج الإقليمية", OrganisationType.PARTNER_FUSION_CELL, "SN");
         agreement = fx.agreement(Set.of(cell, partnerOrg), "SECRET", Set.of("*"));
         cellAdmin = fx.token(fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
-        cellLiaison = fx.token(fx.user(cell, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of()), "read", "write");
+        cellLiaisonId = fx.user(cell, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of());
+        cellLiaison = fx.token(cellLiaisonId, "read", "write");
         cellAnalystId = fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of());
         cellAnalyst = fx.token(cellAnalystId, "read", "write");
         partnerAdmin = fx.token(fx.user(partnerOrg, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
-        partnerLiaison = fx.token(fx.user(partnerOrg, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of()), "read", "write");
+        partnerLiaisonId = fx.user(partnerOrg, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of());
+        partnerLiaison = fx.token(partnerLiaisonId, "read", "write");
         outsider = fx.token(fx.user(fx.organisation(OrganisationType.STATE_AGENCY), "SECRET",
                 Set.of(Role.LIAISON_OFFICER), Set.of()), "read", "write");
         installationKey = api.get(cellLiaison, "/api/v1/exchange/packages/public-key", 200).get("publicKey").asString();

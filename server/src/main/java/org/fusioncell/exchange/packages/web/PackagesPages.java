@@ -67,9 +67,9 @@ class PackagesPages {
                              @RequestParam(required = false) String since,
                              HttpServletRequest request, HttpServletResponse response) {
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        flash.put("exportPartner", partnerId);
-        flash.put("exportCollection", collectionId);
-        flash.put("exportSince", since);
+        flash.put("exportPartner", partnerId == null ? "" : partnerId);
+        flash.put("exportCollection", collectionId == null ? "" : collectionId);
+        flash.put("exportSince", since == null ? "" : since);
         try {
             switch (packages.export(readers.current(), new OfflinePackages.ExportRequest(partnerId, collectionId,
                     since == null || since.isBlank() ? null : since))) {
@@ -92,7 +92,7 @@ class PackagesPages {
     String importPackage(@RequestParam(required = false) String partnerId,
                          @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes flash)
             throws IOException {
-        flash.addFlashAttribute("importPartner", partnerId);
+        flash.addFlashAttribute("importPartner", partnerId == null ? "" : partnerId);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "choose the package file");
