@@ -64,11 +64,15 @@ class OfflinePackagesTest {
         String green = PackageWorld.greenOf(markings, w.cell);
         String red = markings.save(new Marking(1, Tlp.RED, new Releasability(Set.of(), Set.of(), Set.of(),
                 Set.of(w.cellAnalystId)), false, Set.of(), w.cell));
+        // TLP:RED for the very liaison officer who builds the package: theirs to read, not the partner's
+        String redForCarrier = markings.save(new Marking(1, Tlp.RED, new Releasability(Set.of(), Set.of(), Set.of(),
+                Set.of(w.cellLiaisonId)), false, Set.of(), w.cell));
         String g1 = PackageWorld.noteId();
         String g2 = PackageWorld.noteId();
         String r1 = PackageWorld.noteId();
         w.add(store, readers, green, g1, g2);
         w.add(store, readers, red, r1);
+        w.add(store, readers, redForCarrier, PackageWorld.noteId());
 
         assertThat(w.export(w.cellAnalyst, w.partnerOfCell, null).statusCode()).isEqualTo(403); // an analyst does not carry
         byte[] zip = w.exported(w.cellLiaison);

@@ -55,6 +55,8 @@ class JdbcOfflinePackages implements OfflinePackages {
 
     static final String API_ROOT = "fusioncell";
     static final String OBJECT_TYPE = "offline-package";
+    /** Who reads the collection as the partner's organisation (never a user id: see {@link #export}). */
+    static final String ACTOR = "processing:offline-package";
     private static final List<Role> CARRIERS = List.of(Role.LIAISON_OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR);
 
     private final JdbcClient jdbc;
@@ -109,8 +111,9 @@ class JdbcOfflinePackages implements OfflinePackages {
             return refuse(reader, "role", "Packages are built by liaison officers, supervisors and administrators.");
         }
         PartnerCell partner = partner(reader, request.partnerId(), "partnerId");
-        Reader partnerReader = readers.forOrganisation(partner.organisationId(), reader.userId(),
-                "offline package for partner cell " + partner.id());
+        // the actor is no user: a TLP:RED marking naming the builder must not make the partner a named recipient
+        Reader partnerReader = readers.forOrganisation(partner.organisationId(), ACTOR,
+                "offline package for partner cell " + partner.id() + " built by " + reader.userId());
         TaxiiCollection collection = readable(partnerReader, request.collectionId())
                 .filter(c -> readable(reader, c.id()).isPresent())
                 .orElseThrow(() -> new InvalidInputException("collectionId",
