@@ -30,8 +30,11 @@ CREATE TABLE exchange_package (
     more_follow             BOOLEAN       NOT NULL,
     sha256                  VARCHAR(64)   NOT NULL,
     signer_fingerprint      VARCHAR(64)   NOT NULL,
-    -- for an import: objects that became items or were kept, and objects already held
+    -- for an import (ReceivedObjects.Applied): objects that became items or were kept, corrections,
+    -- revocations, and objects already held
     added                   INTEGER,
+    corrected               INTEGER,
+    revoked                 INTEGER,
     unchanged               INTEGER,
     by_user_id              VARCHAR(36)   NOT NULL,
     at                      TIMESTAMP     NOT NULL,

@@ -145,7 +145,7 @@ class JdbcOfflinePackages implements OfflinePackages {
                 partner.id(), partner.name(), collection.id(), collection.title(), since, c.firstAdded(), c.lastAdded(),
                 c.rows().size(), c.more(), PackageFile.sha256(objects));
         byte[] file = PackageFile.write(manifest, objects, key.privateKey());
-        insert(reader, Direction.EXPORTED, manifest, null, null);
+        insert(reader, Direction.EXPORTED, manifest, null);
         log.record(reader.organisationId(), partner.id(), ExchangeLog.Kind.PACKAGE_EXPORT, manifest.objects(), "OK",
                 "package " + manifest.id() + ", collection " + collection.id() + (c.more() ? ", more to follow" : ""));
         audit.record(AuditRecord.of(AuditAction.EXPORT, reader.userId(), reader.organisationId(), "stix-object",
@@ -236,19 +236,22 @@ class JdbcOfflinePackages implements OfflinePackages {
     }
 
     private Import apply(Reader reader, PartnerCell partner, PackageManifest manifest, List<Map<String, Object>> objects) {
-        if (!insert(reader, Direction.IMPORTED, manifest, partner, null)) {
+        if (!insert(reader, Direction.IMPORTED, manifest, partner)) {
             audit.record(AuditRecord.of(AuditAction.COLLECTION, reader.userId(), reader.organisationId(), OBJECT_TYPE,
                     List.of(manifest.id())).withPurpose(reader.purpose()).withOutcome("ALREADY_IMPORTED"));
             return new AlreadyImported(find(reader.organisationId(), manifest.id(), Direction.IMPORTED).orElseThrow());
         }
         ReceivedObjects.Applied applied = received.apply(partner, objects);
         jdbc.sql("""
-                UPDATE exchange_package SET added = :a, unchanged = :u
+                UPDATE exchange_package SET added = :a, corrected = :c, revoked = :r, unchanged = :u
                 WHERE package_id = :id AND owner_organisation_id = :o AND direction = 'IMPORTED'""")
-                .param("a", applied.added()).param("u", applied.total() - applied.added()).param("id", manifest.id())
+                .param("a", applied.added()).param("c", applied.corrected())
+                .param("r", applied.revoked()).param("u", applied.unchanged()).param("id", manifest.id())
                 .param("o", reader.organisationId()).update();
         Map<String, String> details = details(manifest);
         details.put("added", String.valueOf(applied.added()));
+        details.put("corrected", String.valueOf(applied.corrected()));
+        details.put("revoked", String.valueOf(applied.revoked()));
         audit.record(AuditRecord.of(AuditAction.COLLECTION, reader.userId(), reader.organisationId(), OBJECT_TYPE,
                 List.of(manifest.id())).withPurpose(reader.purpose()).withDetails(details));
         return new Imported(find(reader.organisationId(), manifest.id(), Direction.IMPORTED).orElseThrow());
@@ -298,21 +301,21 @@ class JdbcOfflinePackages implements OfflinePackages {
      * Records a package; for an import, {@code partner} is the local partner cell it came from (the manifest names
      * the sender's view of us). False when the organisation already holds this package id in this direction.
      */
-    private boolean insert(Reader reader, Direction direction, PackageManifest m, PartnerCell from, Integer added) {
+    private boolean insert(Reader reader, Direction direction, PackageManifest m, PartnerCell from) {
         String partnerId = from == null ? m.partnerId() : from.id();
         String partnerName = from == null ? m.partnerName() : from.name();
         return jdbc.sql("""
                 INSERT INTO exchange_package (package_id, owner_organisation_id, direction, partner_id, partner_name,
                   collection_id, collection_title, created_at, since, first_added, last_added, objects, more_follow, sha256,
-                  signer_fingerprint, added, unchanged, by_user_id, at)
+                  signer_fingerprint, by_user_id, at)
                 VALUES (:id, :o, :dir, :p, :pn, :c, :ct, :created, :since, :first, :last, :n, :more, :sha, :signer,
-                  :added, NULL, :by, :at) ON CONFLICT DO NOTHING""")
+                  :by, :at) ON CONFLICT DO NOTHING""")
                 .param("id", m.id()).param("o", reader.organisationId()).param("dir", direction.name())
                 .param("p", partnerId).param("pn", cut(partnerName)).param("c", m.collectionId())
                 .param("ct", cut(m.collectionTitle())).param("created", Timestamp.from(m.created()))
                 .param("since", ts(m.since())).param("first", ts(m.firstAdded())).param("last", ts(m.lastAdded()))
                 .param("n", m.objects()).param("more", m.more()).param("sha", m.sha256()).param("signer", m.signer())
-                .param("added", added).param("by", reader.userId()).param("at", Timestamp.from(Instant.now(clock)))
+                .param("by", reader.userId()).param("at", Timestamp.from(Instant.now(clock)))
                 .update() == 1;
     }
 
@@ -358,8 +361,9 @@ class JdbcOfflinePackages implements OfflinePackages {
                 rs.getString("partner_id"), rs.getString("partner_name"), rs.getString("collection_id"),
                 rs.getString("collection_title"), at(rs, "created_at"), at(rs, "since"), at(rs, "first_added"),
                 at(rs, "last_added"), rs.getInt("objects"), rs.getBoolean("more_follow"), rs.getString("sha256"),
-                rs.getString("signer_fingerprint"), (Integer) rs.getObject("added", Integer.class),
-                (Integer) rs.getObject("unchanged", Integer.class), rs.getString("by_user_id"), at(rs, "at"));
+                rs.getString("signer_fingerprint"), rs.getObject("added", Integer.class),
+                rs.getObject("corrected", Integer.class), rs.getObject("revoked", Integer.class),
+                rs.getObject("unchanged", Integer.class), rs.getString("by_user_id"), at(rs, "at"));
     }
 
     private static Instant at(ResultSet rs, String column) throws SQLException {
