@@ -60,7 +60,7 @@ public final class PackageVerifyCommand implements Callable<Integer> {
     public static Outcome run(String... args) {
         PackageVerifyCommand command = new PackageVerifyCommand();
         int code = new CommandLine(command).execute(args);
-        return command.outcome != null ? command.outcome : new Outcome(code == 0 ? FAILED : code, null);
+        return command.outcome != null ? command.outcome : new Outcome(code == 0 ? INTACT : FAILED, null);
     }
 
     @Override

@@ -214,7 +214,7 @@ class OfflinePackagesTest {
         draft.put("publicKey", PackageWorld.otherKey());
         assertThat(w.api.put(w.partnerAdmin, "/api/v1/admin/partner-cells/" + w.cellOfPartner, null, draft).statusCode())
                 .isEqualTo(200);
-        refused(w, zip, "signature", "not by the key registered for this partner");
+        refused(w, zip, "signature", "not by the expected key");
         // no key registered at all
         draft.put("publicKey", null);
         assertThat(w.api.put(w.partnerAdmin, "/api/v1/admin/partner-cells/" + w.cellOfPartner, null, draft).statusCode())

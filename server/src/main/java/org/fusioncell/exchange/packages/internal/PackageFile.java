@@ -166,8 +166,7 @@ public final class PackageFile {
             String claimed = claimedSigner(opened.manifest());
             String expected = fingerprint(key);
             throw new InvalidInputException("signature", claimed != null && !claimed.equals(expected)
-                    ? "the package is signed by key " + claimed + ", not by the key registered for this partner ("
-                    + expected + ")"
+                    ? "the package is signed by key " + claimed + ", not by the expected key " + expected
                     : "manifest.sig does not verify against the key " + expected + ": the manifest was altered or forged");
         }
         PackageManifest manifest = PackageManifest.parse(opened.manifest());
