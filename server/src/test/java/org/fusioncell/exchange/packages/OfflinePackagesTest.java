@@ -21,7 +21,10 @@ import org.fusioncell.access.Marking;
 import org.fusioncell.access.Markings;
 import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
+import org.fusioncell.exchange.StixBundles;
+import org.fusioncell.exchange.taxii.StixObject;
 import org.fusioncell.exchange.taxii.TaxiiStore;
+import org.fusioncell.intake.Reports;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
@@ -54,6 +57,10 @@ class OfflinePackagesTest {
     Readers readers;
     @Autowired
     Markings markings;
+    @Autowired
+    StixBundles bundles;
+    @Autowired
+    Reports reports;
 
     @TempDir
     Path dir;
@@ -138,6 +145,46 @@ class OfflinePackagesTest {
         // since overrides: everything again
         HttpResponse<byte[]> all = w.export(w.cellLiaison, w.partnerOfCell, "2020-01-01");
         assertThat(BearerApi.JSON.readTree(PackageWorld.entries(all.body()).get("objects.json")).get("objects")).hasSize(3);
+    }
+
+    @Test
+    void aReportTravelsByPackageAndBecomesThePartnersReport() throws Exception {
+        PackageWorld w = new PackageWorld(port, jdbc).withPartnersAndCollection();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("title", "Convoi près de Bassikounou");
+        report.put("body", "أفادت المصادر بأن الجماعة نقلت أسلحة عبر الحدود الشمالية ليلة 12 مارس 2026");
+        report.put("occurredAt", "2026-03-12T22:30:00Z");
+        report.put("grading", Map.of("sourceReliability", "B", "informationCredibility", 2));
+        report.put("retentionUntil", "2031-03-12");
+        report.put("marking", Map.of("classification", "RESTRICTED", "tlp", "AMBER",
+                "releasability", Map.of("agreements", java.util.List.of(w.agreement))));
+        String reportId = BearerApi.created(w.api.send(w.cellAnalyst, "/api/v1/reports", report));
+        // what a publishing collection would hold: the report's STIX export, the report under its own marking
+        String markingId = markings.save(reports.forProcessing(reportId).orElseThrow().marking());
+        Map<String, Object> bundle = bundles.export(readers.forUser(w.cellAnalystId, "test"),
+                new StixBundles.Filter(null, Set.of(reportId)));
+        java.util.List<StixObject> objects = new java.util.ArrayList<>();
+        for (Object o : (java.util.List<?>) bundle.get("objects")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            String type = (String) m.get("type");
+            String version = (String) (m.get("modified") != null ? m.get("modified") : m.get("created"));
+            objects.add(new StixObject((String) m.get("id"), type, version, "2.1", BearerApi.JSON.writeValueAsString(m),
+                    type.equals("report") ? markingId : null, type.equals("report") ? "report" : null));
+        }
+        store.add(readers.forUser(w.cellAnalystId, "test"), store.collection(readers.forUser(w.cellAnalystId, "test"),
+                PackageWorld.TAXII_ROOT, w.collection).orElseThrow().collection(), objects, java.time.Instant.now());
+
+        byte[] zip = w.exported(w.cellLiaison);
+        HttpResponse<String> imported = w.importRaw(w.partnerLiaison, w.cellOfPartner, zip);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String local = jdbc.sql("SELECT local_id FROM exchange_stix_item WHERE organisation_id = :o AND local_type = 'report'")
+                .param("o", w.partnerOrg).query(String.class).single();
+        String partnerAnalyst = w.fx.token(w.fx.user(w.partnerOrg, "SECRET", Set.of(Role.ANALYST), Set.of()), "read");
+        JsonNode received = w.api.get(partnerAnalyst, "/api/v1/reports/" + local, 200);
+        assertThat(received.toString()).contains("Convoi près de Bassikounou", "الحدود الشمالية");
+        assertThat(w.importRaw(w.partnerLiaison, w.cellOfPartner, zip).statusCode()).isEqualTo(200);
+        assertThat(w.count("SELECT COUNT(*) FROM exchange_stix_item WHERE organisation_id = :p0", w.partnerOrg))
+                .isEqualTo(1);
     }
 
     @Test
