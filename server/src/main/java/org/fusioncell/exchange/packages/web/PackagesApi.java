@@ -45,7 +45,6 @@ class PackagesApi {
 
     @GetMapping("/public-key")
     Map<String, String> publicKey() {
-        readers.current();
         OfflinePackages.InstallationKey key = packages.installationKey();
         return Map.of("algorithm", "Ed25519", "publicKey", key.publicKey(), "fingerprint", key.fingerprint());
     }
