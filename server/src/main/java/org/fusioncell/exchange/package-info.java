@@ -6,5 +6,5 @@
  * the TAXII client and offline packages. Every export and import is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange",
-        allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "monitoring", "assessment"})
+        allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "monitoring", "assessment", "names"})
 package org.fusioncell.exchange;

@@ -36,6 +36,8 @@ CREATE TABLE exchange_taxii_feed (
     -- PULL: the partner's date added of the last object applied, exactly as it sent it; PUSH: ours, of the last sent
     cursor_added            VARCHAR(40),
     next_run_at             TIMESTAMP     NOT NULL,
+    -- a run in progress holds the feed until then (one run at a time per feed, on any node)
+    claimed_until           TIMESTAMP,
     last_run_at             TIMESTAMP,
     last_outcome            VARCHAR(10),
     last_error              VARCHAR(2000),
@@ -44,3 +46,12 @@ CREATE TABLE exchange_taxii_feed (
     created_at              TIMESTAMP     NOT NULL
 );
 CREATE INDEX exchange_taxii_feed_due ON exchange_taxii_feed (enabled, next_run_at);
+
+-- STIX objects a partner revoked, per receiving organisation: revocation is final (STIX 2.1 §3.6), so an
+-- earlier version arriving later (a feed started again, an old package) is not imported again
+CREATE TABLE exchange_stix_revoked (
+    stix_id           VARCHAR(200) NOT NULL,
+    organisation_id   VARCHAR(36)  NOT NULL,
+    revoked_at        TIMESTAMP    NOT NULL,
+    CONSTRAINT exchange_stix_revoked_pk PRIMARY KEY (stix_id, organisation_id)
+);

@@ -276,6 +276,18 @@ class StixImport {
         return new Imported(importId, reportCount, entityCount, linkCount, mentionCount, kept, alreadyHeld);
     }
 
+    /**
+     * The report a received STIX report object describes — a newer version of one already imported, applied as
+     * a revision. The object has passed {@link #run}'s checks (it came in the same page); bad content throws
+     * naming {@code objects[index]…}.
+     */
+    ReportDraft reportDraft(Reader reader, Map<String, Object> o, int index) {
+        Map<String, Object> ext = extension(o, index);
+        Map<String, Object> origin = new LinkedHashMap<>();
+        origin.put("reported_at", o.get("published"));
+        return reportPlan(reader, o, ext, index, origin).draft();
+    }
+
     private void record(String localType, String localId, Map<String, Object> o, Map<String, Object> origin, String org,
                         String importId, Instant now) {
         String created = (String) o.get("created");

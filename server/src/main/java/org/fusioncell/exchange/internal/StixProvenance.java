@@ -48,6 +48,47 @@ class StixProvenance {
                 .param("s", stixId).param("o", organisationId).query(String.class).optional();
     }
 
+    /** A newer version of an imported item was applied: its STIX modified moves, so the re-export matches it. */
+    void corrected(String localId, String modified) {
+        jdbc.sql("UPDATE exchange_stix_item SET stix_modified = :m WHERE local_id = :id").param("m", modified)
+                .param("id", localId).update();
+    }
+
+    /** The stored modified of an imported item or kept object, by STIX id, for the organisation. */
+    Optional<String> modifiedOf(String stixId, String organisationId) {
+        return jdbc.sql("SELECT stix_modified FROM exchange_stix_item WHERE stix_id = :s AND organisation_id = :o")
+                .param("s", stixId).param("o", organisationId).query(String.class).optional();
+    }
+
+    /** Replaces a kept object by a newer version of it. */
+    void replaceKept(String stixId, String organisationId, Map<String, Object> object) {
+        jdbc.sql("UPDATE exchange_stix_object SET content = :c WHERE stix_id = :s AND organisation_id = :o")
+                .param("c", json.writeValueAsString(object)).param("s", stixId).param("o", organisationId).update();
+    }
+
+    /** The kept object's content, by STIX id, for the organisation. */
+    Optional<Map<String, Object>> kept(String stixId, String organisationId) {
+        return jdbc.sql("SELECT content FROM exchange_stix_object WHERE stix_id = :s AND organisation_id = :o")
+                .param("s", stixId).param("o", organisationId).query(String.class).optional().map(this::map);
+    }
+
+    boolean revoked(String stixId, String organisationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM exchange_stix_revoked WHERE stix_id = :s AND organisation_id = :o")
+                .param("s", stixId).param("o", organisationId).query(Long.class).single() > 0;
+    }
+
+    /** Records the revocation and forgets the imported item or kept object (the caller erased the item). */
+    void revoke(String stixId, String organisationId, Instant at) {
+        if (!revoked(stixId, organisationId)) {
+            jdbc.sql("INSERT INTO exchange_stix_revoked (stix_id, organisation_id, revoked_at) VALUES (:s, :o, :at)")
+                    .param("s", stixId).param("o", organisationId).param("at", Timestamp.from(at)).update();
+        }
+        jdbc.sql("DELETE FROM exchange_stix_item WHERE stix_id = :s AND organisation_id = :o").param("s", stixId)
+                .param("o", organisationId).update();
+        jdbc.sql("DELETE FROM exchange_stix_object WHERE stix_id = :s AND organisation_id = :o").param("s", stixId)
+                .param("o", organisationId).update();
+    }
+
     boolean keeps(String stixId, String organisationId) {
         return jdbc.sql("SELECT COUNT(*) FROM exchange_stix_object WHERE stix_id = :s AND organisation_id = :o")
                 .param("s", stixId).param("o", organisationId).query(Long.class).single() > 0;

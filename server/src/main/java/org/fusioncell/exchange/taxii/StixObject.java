@@ -7,4 +7,10 @@ package org.fusioncell.exchange.taxii;
  */
 public record StixObject(String id, String type, String version, String specVersion, String json, String markingId,
                          String informationType) {
+
+    /**
+     * The one version of an object without {@code modified} or {@code created} — a cyber-observable, whose
+     * deterministic id already names its content — so that sending it again adds nothing.
+     */
+    public static final String UNVERSIONED = "1970-01-01T00:00:00.000Z";
 }

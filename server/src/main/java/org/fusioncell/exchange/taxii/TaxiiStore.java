@@ -24,6 +24,12 @@ public interface TaxiiStore {
     record Rights(TaxiiCollection collection, boolean canRead, boolean canWrite) {
     }
 
+    /** A date added as TAXII writes it (microseconds, UTC): what headers carry and clients send back. */
+    static String timestamp(Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
     List<Rights> collections(Reader reader, String apiRoot);
 
     Optional<Rights> collection(Reader reader, String apiRoot, String collectionId);

@@ -137,7 +137,7 @@ class ReportHistory {
     @Transactional
     Disclosure<Report> version(Reader reader, String reportId, int version, String why) {
         List<Object[]> found = org.fusioncell.shared.Ids.isWellFormed(reportId) ? jdbc.sql("""
-                SELECT v.*, r.id, r.reported_at, r.originating_organisation_id, r.author_user_id
+                SELECT v.*, r.id, r.reported_at, r.originating_organisation_id, r.author_user_id, v.changed_at AS updated_at
                 FROM intake_report_version v JOIN intake_report r ON r.id = v.report_id
                 WHERE v.report_id = :id AND v.version = :version""")
                 .param("id", reportId).param("version", version)

@@ -78,7 +78,7 @@ final class StixObjectReading {
             }
             String type = o.get("type").asString();
             String version = o.has("modified") ? o.get("modified").asString()
-                    : o.has("created") ? o.get("created").asString() : receivedAt.toString();
+                    : o.has("created") ? o.get("created").asString() : StixObject.UNVERSIONED;
             String spec = o.has("spec_version") ? o.get("spec_version").asString() : "2.1";
             out.add(new StixObject(o.get("id").asString(), type, version, spec, json.writeValueAsString(o), null, null));
         }

@@ -11,13 +11,18 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.fusioncell.access.Reader;
 import org.fusioncell.exchange.taxii.ObjectQuery;
 import org.fusioncell.exchange.taxii.StixObject;
 import org.fusioncell.exchange.taxii.TaxiiStore;
 import org.fusioncell.identity.Readers;
+import org.fusioncell.exchange.partners.PartnerCell;
+import org.fusioncell.exchange.partners.PartnerCells;
+import org.fusioncell.exchange.partners.ReceivedObjects;
 import org.fusioncell.shared.InvalidInputException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -55,8 +60,15 @@ class TaxiiEndpoints {
     private final StixObjectReading reading;
     private final long maxContentLength;
 
-    TaxiiEndpoints(TaxiiStore store, Readers readers, JsonMapper json,
-                   @Value("${fusioncell.api.max-body-bytes:1048576}") long maxContentLength) {
+    private final PartnerCells partners;
+    private final ReceivedObjects received;
+    private final TransactionTemplate tx;
+
+    TaxiiEndpoints(TaxiiStore store, Readers readers, JsonMapper json, PartnerCells partners, ReceivedObjects received,
+                   TransactionTemplate tx, @Value("${fusioncell.api.max-body-bytes:1048576}") long maxContentLength) {
+        this.partners = partners;
+        this.received = received;
+        this.tx = tx;
         this.store = store;
         this.readers = readers;
         this.json = json;
@@ -197,7 +209,22 @@ class TaxiiEndpoints {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<StixObject> objects = reading.read(body == null ? "" : body, now);
         Reader reader = readers.current();
-        store.add(reader, rights.collection(), objects, now);
+        // a partner cell pushing into one of our collections: what it sends is also applied here, with the
+        // collection's additions, in one transaction (a bad object refuses both)
+        Optional<PartnerCell> partner = partners.forOrganisation(rights.collection().ownerOrganisationId(),
+                reader.organisationId());
+        tx.executeWithoutResult(s -> {
+            List<StixObject> added = store.add(reader, rights.collection(), objects, now);
+            if (partner.isPresent() && !added.isEmpty()) {
+                List<Map<String, Object>> maps = new java.util.ArrayList<>();
+                for (StixObject o : added) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = json.readValue(o.json(), Map.class);
+                    maps.add(m);
+                }
+                received.apply(partner.get(), maps);
+            }
+        });
         String statusId = UUID.randomUUID().toString();
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("id", statusId);
@@ -375,8 +402,7 @@ class TaxiiEndpoints {
 
     /** A STIX timestamp with microseconds: {@code 2026-11-22T10:00:00.123456Z}. */
     static String timestamp(Instant t) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(t);
+        return TaxiiStore.timestamp(t);
     }
 
     /** TAXII clients ask for {@code application/taxii+json} (any version parameter but 2.1 is refused). */
