@@ -15,16 +15,14 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Markings;
 import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
-import org.fusioncell.exchange.StixBundles;
-import org.fusioncell.exchange.taxii.StixObject;
 import org.fusioncell.exchange.taxii.TaxiiStore;
-import org.fusioncell.intake.Reports;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
@@ -57,10 +55,6 @@ class OfflinePackagesTest {
     Readers readers;
     @Autowired
     Markings markings;
-    @Autowired
-    StixBundles bundles;
-    @Autowired
-    Reports reports;
 
     @TempDir
     Path dir;
@@ -148,43 +142,105 @@ class OfflinePackagesTest {
     }
 
     @Test
-    void aReportTravelsByPackageAndBecomesThePartnersReport() throws Exception {
+    void publishedReportsTheirCorrectionAndRevocationTravelByPackage() throws Exception {
         PackageWorld w = new PackageWorld(port, jdbc).withPartnersAndCollection();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("title", "Convoi près de Bassikounou");
-        report.put("body", "أفادت المصادر بأن الجماعة نقلت أسلحة عبر الحدود الشمالية ليلة 12 مارس 2026");
-        report.put("occurredAt", "2026-03-12T22:30:00Z");
-        report.put("grading", Map.of("sourceReliability", "B", "informationCredibility", 2));
-        report.put("retentionUntil", "2031-03-12");
-        report.put("marking", Map.of("classification", "RESTRICTED", "tlp", "AMBER",
-                "releasability", Map.of("agreements", java.util.List.of(w.agreement))));
-        String reportId = BearerApi.created(w.api.send(w.cellAnalyst, "/api/v1/reports", report));
-        // what a publishing collection would hold: the report's STIX export, the report under its own marking
-        String markingId = markings.save(reports.forProcessing(reportId).orElseThrow().marking());
-        Map<String, Object> bundle = bundles.export(readers.forUser(w.cellAnalystId, "test"),
-                new StixBundles.Filter(null, Set.of(reportId)));
-        java.util.List<StixObject> objects = new java.util.ArrayList<>();
-        for (Object o : (java.util.List<?>) bundle.get("objects")) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            String type = (String) m.get("type");
-            String version = (String) (m.get("modified") != null ? m.get("modified") : m.get("created"));
-            objects.add(new StixObject((String) m.get("id"), type, version, "2.1", BearerApi.JSON.writeValueAsString(m),
-                    type.equals("report") ? markingId : null, type.equals("report") ? "report" : null));
-        }
-        store.add(readers.forUser(w.cellAnalystId, "test"), store.collection(readers.forUser(w.cellAnalystId, "test"),
-                PackageWorld.TAXII_ROOT, w.collection).orElseThrow().collection(), objects, java.time.Instant.now());
+        w.collection = BearerApi.created(w.api.send(w.cellAdmin, "/api/v1/admin/taxii-collections", Map.of(
+                "title", "Cellule → partenaire (publiée)", "agreementId", w.agreement, "publishes", true)));
+        Map<String, Object> toPartner = Map.of("agreements", List.of(w.agreement));
+        String convoy = report(w, "Convoi suspect près de Bassikounou", "AMBER", toPartner);
+        String recruitment = report(w, "تجنيد عبر الإنترنت في منطقة الحوض الشرقي", "GREEN", toPartner);
+        report(w, "مصدر حساس — لا يُنشر", "RED", toPartner);
+        report(w, "Note interne de la cellule", "AMBER", Map.of());
+        awaitPublished(w, 2); // publication runs after commit
 
-        byte[] zip = w.exported(w.cellLiaison);
-        HttpResponse<String> imported = w.importRaw(w.partnerLiaison, w.cellOfPartner, zip);
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
-        String local = jdbc.sql("SELECT local_id FROM exchange_stix_item WHERE organisation_id = :o AND local_type = 'report'")
-                .param("o", w.partnerOrg).query(String.class).single();
-        String partnerAnalyst = w.fx.token(w.fx.user(w.partnerOrg, "SECRET", Set.of(Role.ANALYST), Set.of()), "read");
-        JsonNode received = w.api.get(partnerAnalyst, "/api/v1/reports/" + local, 200);
-        assertThat(received.toString()).contains("Convoi près de Bassikounou", "الحدود الشمالية");
-        assertThat(w.importRaw(w.partnerLiaison, w.cellOfPartner, zip).statusCode()).isEqualTo(200);
-        assertThat(w.count("SELECT COUNT(*) FROM exchange_stix_item WHERE organisation_id = :p0", w.partnerOrg))
-                .isEqualTo(1);
+        HttpResponse<String> first = w.importRaw(w.partnerLiaison, w.cellOfPartner, w.exported(w.cellLiaison));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(receivedTitles(w)).containsExactlyInAnyOrder("Convoi suspect près de Bassikounou",
+                "تجنيد عبر الإنترنت في منطقة الحوض الشرقي");
+
+        // a correction: the next package (resuming after the last) carries the new version, which revises the copy
+        HttpResponse<String> revised = w.api.put(w.cellAnalyst, "/api/v1/reports/" + recruitment, "\"1\"", Map.of(
+                "title", "تجنيد مؤكد عبر الإنترنت", "body", "حسابان نشطان يجندان من منطقة الحوض الشرقي.",
+                "grading", Map.of("sourceReliability", "B", "informationCredibility", 2),
+                "marking", marking("GREEN", toPartner), "reason", "تأكيد من مصدر ثان"));
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        awaitPublished(w, 3);
+        HttpResponse<String> correction = w.importRaw(w.partnerLiaison, w.cellOfPartner, w.exported(w.cellLiaison));
+        assertThat(BearerApi.JSON.readTree(correction.body()).get("package").get("corrected").asInt())
+                .as(correction.body()).isEqualTo(1);
+        assertThat(receivedTitles(w)).containsExactlyInAnyOrder("Convoi suspect près de Bassikounou",
+                "تجنيد مؤكد عبر الإنترنت");
+
+        // a revocation: the copy is erased on the receiving side
+        String stixId = null;
+        for (JsonNode o : published(w)) {
+            if (o.get("name").asString().equals("Convoi suspect près de Bassikounou")) {
+                stixId = o.get("id").asString();
+            }
+        }
+        assertThat(stixId).isNotNull();
+        HttpResponse<String> revocation = w.api.send(w.cellAdmin, "/api/v1/admin/taxii-collections/" + w.collection
+                + "/revocations", Map.of("objectId", stixId, "reason", "source retirée"));
+        assertThat(revocation.statusCode()).as(revocation.body()).isEqualTo(200);
+        HttpResponse<String> revoked = w.importRaw(w.partnerLiaison, w.cellOfPartner, w.exported(w.cellLiaison));
+        assertThat(BearerApi.JSON.readTree(revoked.body()).get("package").get("revoked").asInt())
+                .as(revoked.body()).isEqualTo(1);
+        assertThat(receivedTitles(w)).containsExactly("تجنيد مؤكد عبر الإنترنت");
+    }
+
+    private static Map<String, Object> marking(String tlp, Map<String, Object> releasability) {
+        return Map.of("classification", "CONFIDENTIAL", "tlp", tlp, "releasability", releasability);
+    }
+
+    private static String report(PackageWorld w, String title, String tlp, Map<String, Object> releasability)
+            throws Exception {
+        return BearerApi.created(w.api.send(w.cellAnalyst, "/api/v1/reports", Map.of("title", title,
+                "body", title + ". Rapport transmis par la cellule nationale de fusion.",
+                "grading", Map.of("sourceReliability", "B", "informationCredibility", 2),
+                "marking", marking(tlp, releasability))));
+    }
+
+    /** Waits until the partner's view of the collection holds {@code count} report versions. */
+    private static void awaitPublished(PackageWorld w, int count) throws Exception {
+        int seen = 0;
+        for (int i = 0; i < 300 && seen < count; i++) {
+            seen = published(w).size();
+            if (seen < count) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(seen).as("report versions published in time").isGreaterThanOrEqualTo(count);
+    }
+
+    /** Every report version in the partner's view of the collection, over TAXII. */
+    private static List<JsonNode> published(PackageWorld w) throws Exception {
+        String path = "/api/taxii2/fusioncell/collections/" + w.collection + "/objects/?match[type]=report&match[version]=all";
+        HttpResponse<String> r = w.http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + w.port + path))
+                .header("Authorization", "Bearer " + w.partnerLiaison)
+                .header("Accept", "application/taxii+json;version=2.1").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<JsonNode> out = new java.util.ArrayList<>();
+        JsonNode objects = BearerApi.JSON.readTree(r.body()).get("objects");
+        if (objects != null) {
+            objects.forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The titles of the reports the partner's organisation received (its own copies, by provenance). */
+    private List<String> receivedTitles(PackageWorld w) throws Exception {
+        String analyst = w.fx.token(w.fx.user(w.partnerOrg, "SECRET", Set.of(Role.ANALYST), Set.of()), "read");
+        Set<String> received = new HashSet<>(jdbc.sql("SELECT local_id FROM exchange_stix_item WHERE organisation_id = :o"
+                + " AND local_type = 'report'").param("o", w.partnerOrg).query(String.class).list());
+        List<String> titles = new java.util.ArrayList<>();
+        w.api.get(analyst, "/api/v1/reports?size=500", 200).get("items").forEach(r -> {
+            if (received.contains(r.get("id").asString())) {
+                titles.add(r.get("title").asString());
+            }
+        });
+        return titles;
     }
 
     @Test
