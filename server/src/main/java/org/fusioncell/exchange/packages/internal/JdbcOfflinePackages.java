@@ -222,8 +222,13 @@ class JdbcOfflinePackages implements OfflinePackages {
             List<Map<String, Object>> objects = PackageFile.objects(opened, manifest);
             Import done = tx.execute(s -> apply(reader, partner, manifest, objects));
             log.record(reader.organisationId(), partner.id(), ExchangeLog.Kind.PACKAGE_IMPORT,
-                    done instanceof Imported i ? i.summary().added() : 0, "OK", "package " + manifest.id()
-                            + (done instanceof AlreadyImported ? ": already imported, nothing applied" : ""));
+                    done instanceof Imported ? manifest.objects() : 0, "OK", "package " + manifest.id() + switch (done) {
+                        case Imported i -> ": " + i.summary().added() + " added, " + i.summary().corrected()
+                                + " corrected, " + i.summary().revoked() + " revoked, " + i.summary().unchanged()
+                                + " already held";
+                        case AlreadyImported a -> ": already imported, nothing applied";
+                        case Refused r -> "";
+                    });
             return done;
         } catch (InvalidInputException | PackageTooLargeException | StixBundles.BundleTooLargeException e) {
             refused(reader, partner, e.getMessage());
