@@ -38,11 +38,11 @@ public final class PackageVerifyCommand implements Callable<Integer> {
             description = "the sender's Ed25519 public key: base64 (X.509 SubjectPublicKeyInfo), or a file holding it")
     private String key;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "1073741824",
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "268435456",
             description = "largest package file read (default: ${DEFAULT-VALUE})")
     private long maxBytes;
 
-    @Option(names = "--max-unpacked-bytes", paramLabel = "N", defaultValue = "1073741824",
+    @Option(names = "--max-unpacked-bytes", paramLabel = "N", defaultValue = "268435456",
             description = "largest total the entries may unpack to (default: ${DEFAULT-VALUE})")
     private long maxUnpackedBytes;
 
