@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * application); B's TAXII client pulls it through a proxy that can cut the link in the middle of a page.
  * B receives exactly what the agreement allows — never a TLP:RED report, nor an originator-controlled one
  * until its originator approves, nor one not releasable to B; a cut link resumes with no duplicate and no
- * loss; a correction on A revises B's copy; an object revoked on A disappears on B.
+ * loss; a correction on A revises B's copy; an object revoked on A disappears on B; and the same exchange
+ * through a signed offline package leaves a cell that never had a link holding exactly what B pulled.
  */
 @FusionCellTest
 class FederationTest {
@@ -64,6 +65,7 @@ class FederationTest {
         String analystA = a.token(a.user(cellA, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
         String supervisorA = a.token(a.user(cellA, "SECRET", Set.of(Role.SUPERVISOR), Set.of()), "read", "write");
         String bTokenOnA = a.token(a.user(bOnA, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of()), "read");
+        String liaisonA = a.token(a.user(cellA, "SECRET", Set.of(Role.LIAISON_OFFICER), Set.of()), "read", "write");
 
         IdentityFixtures b = new IdentityFixtures(jdbc);
         String cellB = b.organisation("Cellule partenaire (B)", OrganisationType.STATE_AGENCY, "SN");
@@ -156,8 +158,43 @@ class FederationTest {
 
             JsonNode log = apiB.get(analystB, "/api/v1/exchange/log?partner=" + partner, 200);
             assertThat(log.get("total").asLong()).isGreaterThanOrEqualTo(6);
+
+            // the same exchange on removable media: A's liaison builds a signed package of the collection as B may
+            // read it; a second cell of installation B, with no link to A, imports it and holds what B pulled
+            String bCellOnA = BearerApi.created(apiA.send(adminA, "/api/v1/admin/partner-cells", Map.of(
+                    "name", "Cellule partenaire B", "organisationId", bOnA, "agreementId", agreementA)));
+            HttpResponse<byte[]> built = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + portA + "/api/v1/exchange/packages"))
+                    .header("Authorization", "Bearer " + liaisonA).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(BearerApi.JSON.writeValueAsString(Map.of(
+                            "partnerId", bCellOnA, "collectionId", collection)))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(built.statusCode()).as(new String(built.body())).isEqualTo(200);
+            String keyOfA = apiA.get(liaisonA, "/api/v1/exchange/packages/public-key", 200).get("publicKey").asString();
+
+            String cellB2 = b.organisation("Cellule hors ligne (B2)", OrganisationType.STATE_AGENCY, "SN");
+            String aOnB2 = b.organisation("Cellule nationale (A) vue de B2", OrganisationType.PARTNER_FUSION_CELL, "MR");
+            String agreementB2 = b.agreement(Set.of(cellB2, aOnB2), "SECRET", Set.of("*"));
+            String adminB2 = b.token(b.user(cellB2, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write", "admin");
+            String analystB2 = b.token(b.user(cellB2, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
+            String partnerOfB2 = BearerApi.created(apiB.send(adminB2, "/api/v1/admin/partner-cells", Map.of(
+                    "name", "Cellule nationale A (hors ligne)", "organisationId", aOnB2, "agreementId", agreementB2,
+                    "publicKey", keyOfA)));
+            HttpResponse<String> imported = importPackage(adminB2, partnerOfB2, built.body());
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+            assertThat(titles(apiB, analystB2)).containsExactlyInAnyOrderElementsOf(titles(apiB, analystB));
+            HttpResponse<String> again = importPackage(adminB2, partnerOfB2, built.body());
+            assertThat(again.statusCode()).as(again.body()).isIn(200, 409);
+            assertThat(titles(apiB, analystB2)).hasSize(4);
             cellProcess.stop();
         }
+    }
+
+    private HttpResponse<String> importPackage(String token, String partnerId, byte[] zip) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/exchange/packages/import?partner=" + partnerId))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Map<String, Object> marking(String tlp, Map<String, Object> releasability, boolean orcon) {
