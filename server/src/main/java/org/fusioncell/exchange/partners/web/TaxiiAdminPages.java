@@ -283,6 +283,6 @@ class TaxiiAdminPages {
         shown.put("revoked", run.revoked());
         shown.put("error", run.error());
         flash.addFlashAttribute("run", shown);
-        return "redirect:/admin/taxii-feeds#feed-" + id;
+        return "redirect:/admin/taxii-feeds#run-result";
     }
 }
