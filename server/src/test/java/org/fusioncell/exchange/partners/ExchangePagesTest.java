@@ -12,7 +12,6 @@ import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.exchange.taxii.TaxiiCollection;
 import org.fusioncell.exchange.taxii.TaxiiStore;
-import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
 import org.fusioncell.intake.Grading;
@@ -57,22 +56,17 @@ class ExchangePagesTest {
 
     @Test
     void theExchangeLogShowsTheOrganisationsTransfersOnly() throws Exception {
-        IdentityFixtures fx = new IdentityFixtures(jdbc);
-        String cell = fx.organisation("Cellule nationale de fusion", OrganisationType.STATE_AGENCY, "MR");
-        String dakarOrg = fx.organisation("Cellule régionale (Dakar)", OrganisationType.PARTNER_FUSION_CELL, "SN");
-        String bamakoOrg = fx.organisation("Cellule de Bamako", OrganisationType.PARTNER_FUSION_CELL, "ML");
-        String strangerOrg = fx.organisation("Douanes du Sahel", OrganisationType.STATE_AGENCY, "ML");
-        String adminUser = fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of());
-        String withDakar = fx.agreement(Set.of(cell, dakarOrg), "SECRET", Set.of("*"));
-        String withBamako = fx.agreement(Set.of(cell, bamakoOrg), "SECRET", Set.of("*"));
-        String dakar = partners.create(readers.forUser(adminUser, "test"), new PartnerDraft("Cellule de Dakar", dakarOrg,
-                withDakar, null, null, null, null, null)).id();
+        PageWorld w = PageWorld.build(mvc, jdbc, "Cellule régionale (Dakar)");
+        String cell = w.cell();
+        String bamakoOrg = w.fx().organisation("Cellule de Bamako", OrganisationType.PARTNER_FUSION_CELL, "ML");
+        String withBamako = w.fx().agreement(Set.of(cell, bamakoOrg), "SECRET", Set.of("*"));
+        String adminUser = w.fx().user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of());
+        String dakar = partners.create(readers.forUser(adminUser, "test"), new PartnerDraft("Cellule de Dakar",
+                w.partnerOrg(), w.agreement(), null, null, null, null, null)).id();
         String bamako = partners.create(readers.forUser(adminUser, "test"), new PartnerDraft("Cellule de Bamako",
                 bamakoOrg, withBamako, null, null, null, null, null)).id();
-        PageVisitor analyst = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), cell,
-                Role.ANALYST);
-        PageVisitor stranger = new PageVisitor(mvc, fx.user(strangerOrg, "SECRET", Set.of(Role.ANALYST), Set.of()),
-                strangerOrg, Role.ANALYST);
+        PageVisitor analyst = w.visitor(cell, Role.ANALYST);
+        PageVisitor stranger = w.visitor(w.strangerOrg(), Role.ANALYST);
         log.record(cell, dakar, ExchangeLog.Kind.TAXII_PULL, 0, "FAILED", "link to the partner: connection refused");
         for (int i = 0; i < 50; i++) {
             log.record(cell, bamako, ExchangeLog.Kind.HIT_QUERY, 1, "OK", "query " + i);
@@ -98,21 +92,16 @@ class ExchangePagesTest {
 
     @Test
     void onlyTheOriginatingOrganisationsSupervisorsApproveARelease() throws Exception {
-        IdentityFixtures fx = new IdentityFixtures(jdbc);
-        String cell = fx.organisation("Cellule nationale de fusion", OrganisationType.STATE_AGENCY, "MR");
-        String partnerOrg = fx.organisation("خلية الاندماج الإقليمية", OrganisationType.PARTNER_FUSION_CELL, "SN");
-        String otherOrg = fx.organisation("Gendarmerie nationale", OrganisationType.STATE_AGENCY, "MR");
-        String agreement = fx.agreement(Set.of(cell, partnerOrg, otherOrg), "SECRET", Set.of("*"));
-        String adminUser = fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of());
-        String analystUser = fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of());
-        PageVisitor supervisor = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.SUPERVISOR), Set.of()), cell,
-                Role.SUPERVISOR);
-        PageVisitor analyst = new PageVisitor(mvc, analystUser, cell, Role.ANALYST);
-        PageVisitor otherSupervisor = new PageVisitor(mvc, fx.user(otherOrg, "SECRET", Set.of(Role.SUPERVISOR), Set.of()),
-                otherOrg, Role.SUPERVISOR);
+        PageWorld w = PageWorld.build(mvc, jdbc, "خلية الاندماج الإقليمية");
+        String cell = w.cell();
+        String agreement = w.agreement();
+        PageVisitor supervisor = w.visitor(cell, Role.SUPERVISOR);
+        PageVisitor analyst = w.visitor(cell, Role.ANALYST);
+        PageVisitor otherSupervisor = w.visitor(w.strangerOrg(), Role.SUPERVISOR);
+        String adminUser = w.fx().user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of());
         TaxiiCollection collection = store.create(readers.forUser(adminUser, "test"), new TaxiiCollection(null, "fusioncell",
                 "Vers la cellule régionale", null, null, null, agreement, Set.of(), Set.of(), null, true));
-        String red = reports.contribute(readers.forUser(analystUser, "test"), new ReportDraft("Source sensible — Néma",
+        String red = reports.contribute(readers.forUser(analyst.userId(), "test"), new ReportDraft("Source sensible — Néma",
                 "Informations d’une source humaine sur un convoi.", null, null, new Grading(SourceReliability.B, 2),
                 new Marking(0, Tlp.RED, new Releasability(Set.of(), Set.of(), Set.of(agreement), Set.of()), false,
                         Set.of(), cell), null, null)).id();

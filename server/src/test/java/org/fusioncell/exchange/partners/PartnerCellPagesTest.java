@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.Set;
-import org.fusioncell.access.OrganisationType;
-import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
 import org.fusioncell.testing.FusionCellTest;
 import org.fusioncell.testing.PageVisitor;
@@ -41,18 +39,14 @@ class PartnerCellPagesTest {
 
     @Test
     void administratorsRegisterAndChangePartnerCellsWithoutTheTokenEverShown() throws Exception {
-        IdentityFixtures fx = new IdentityFixtures(jdbc);
-        String cell = fx.organisation("Cellule nationale de fusion", OrganisationType.STATE_AGENCY, "MR");
-        String partnerOrg = fx.organisation("خلية الاندماج الإقليمية", OrganisationType.PARTNER_FUSION_CELL, "SN");
-        String strangerOrg = fx.organisation("Douanes du Sahel", OrganisationType.STATE_AGENCY, "ML");
-        String agreement = fx.agreement(Set.of(cell, partnerOrg), "SECRET", Set.of("*"));
-        fx.agreement(Set.of(strangerOrg, partnerOrg), "SECRET", Set.of("*"));
-        PageVisitor admin = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), cell,
-                Role.ADMINISTRATOR);
-        PageVisitor analyst = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), cell,
-                Role.ANALYST);
-        PageVisitor stranger = new PageVisitor(mvc, fx.user(strangerOrg, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()),
-                strangerOrg, Role.ADMINISTRATOR);
+        PageWorld w = PageWorld.build(mvc, jdbc, "خلية الاندماج الإقليمية");
+        String cell = w.cell();
+        String partnerOrg = w.partnerOrg();
+        String agreement = w.agreement();
+        w.fx().agreement(Set.of(w.strangerOrg(), partnerOrg), "SECRET", Set.of("*"));
+        PageVisitor admin = w.visitor(cell, Role.ADMINISTRATOR);
+        PageVisitor analyst = w.visitor(cell, Role.ANALYST);
+        PageVisitor stranger = w.visitor(w.strangerOrg(), Role.ADMINISTRATOR);
         String key = Base64.getEncoder().encodeToString(
                 KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded());
 

@@ -5,9 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.Set;
-import org.fusioncell.access.OrganisationType;
-import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
 import org.fusioncell.testing.FusionCellTest;
@@ -46,14 +43,12 @@ class TaxiiAdminPagesTest {
 
     @Test
     void collectionsAreOpenedPublishedAndRevokedFromThePage() throws Exception {
-        IdentityFixtures fx = new IdentityFixtures(jdbc);
-        String cell = fx.organisation("Cellule nationale de fusion", OrganisationType.STATE_AGENCY, "MR");
-        String partnerOrg = fx.organisation("خلية الاندماج الإقليمية", OrganisationType.PARTNER_FUSION_CELL, "SN");
-        String agreement = fx.agreement(Set.of(cell, partnerOrg), "SECRET", Set.of("*"));
-        PageVisitor admin = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), cell,
-                Role.ADMINISTRATOR);
-        PageVisitor analyst = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), cell,
-                Role.ANALYST);
+        PageWorld w = PageWorld.build(mvc, jdbc, "خلية الاندماج الإقليمية");
+        String cell = w.cell();
+        String partnerOrg = w.partnerOrg();
+        String agreement = w.agreement();
+        PageVisitor admin = w.visitor(cell, Role.ADMINISTRATOR);
+        PageVisitor analyst = w.visitor(cell, Role.ANALYST);
 
         String refused = admin.page(post("/admin/taxii-collections").with(csrf()).param("lang", "fr")
                 .param("title", " ").param("agreementId", agreement), 200);
@@ -92,20 +87,14 @@ class TaxiiAdminPagesTest {
 
     @Test
     void feedsAreAddedRunAndRestartedFromThePageAndStayTheirOrganisations() throws Exception {
-        IdentityFixtures fx = new IdentityFixtures(jdbc);
-        String cell = fx.organisation("Cellule nationale de fusion", OrganisationType.STATE_AGENCY, "MR");
-        String partnerOrg = fx.organisation("Cellule régionale (Dakar)", OrganisationType.PARTNER_FUSION_CELL, "SN");
-        String strangerOrg = fx.organisation("Douanes du Sahel", OrganisationType.STATE_AGENCY, "ML");
-        String agreement = fx.agreement(Set.of(cell, partnerOrg), "SECRET", Set.of("*"));
-        String adminUser = fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of());
-        PageVisitor admin = new PageVisitor(mvc, adminUser, cell, Role.ADMINISTRATOR);
-        PageVisitor analyst = new PageVisitor(mvc, fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), cell,
-                Role.ANALYST);
-        PageVisitor stranger = new PageVisitor(mvc, fx.user(strangerOrg, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()),
-                strangerOrg, Role.ADMINISTRATOR);
+        PageWorld w = PageWorld.build(mvc, jdbc, "Cellule régionale (Dakar)");
+        String cell = w.cell();
+        PageVisitor admin = w.visitor(cell, Role.ADMINISTRATOR);
+        PageVisitor analyst = w.visitor(cell, Role.ANALYST);
+        PageVisitor stranger = w.visitor(w.strangerOrg(), Role.ADMINISTRATOR);
         // nothing listens on the discard port of this machine: the run cannot reach the partner
-        String partner = partners.create(readers.forUser(adminUser, "test"), new PartnerDraft("Cellule de Dakar",
-                partnerOrg, agreement, "http://127.0.0.1:9", null, null, null, TOKEN)).id();
+        String partner = partners.create(readers.forUser(admin.userId(), "test"), new PartnerDraft("Cellule de Dakar",
+                w.partnerOrg(), w.agreement(), "http://127.0.0.1:9", null, null, null, TOKEN)).id();
 
         String refused = admin.page(feed(post("/admin/taxii-feeds"), partner, "../collection").param("lang", "fr"), 200);
         assertThat(refused).contains("Vérifiez le champ « Collection du partenaire »", "id=\"error-remoteCollectionId\"");
