@@ -46,6 +46,8 @@ class PersonEntityScreeningTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.fusioncell.entities.Entities entities;
+    @Autowired
     Readers readers;
     @Autowired
     Watchlists watchlists;
@@ -144,6 +146,14 @@ class PersonEntityScreeningTest {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE object_ids LIKE :e AND details LIKE :name")
                 .param("e", "%" + entity + "%").param("name", "%بلمختار%").query(Long.class).single()).isZero();
+
+        // the person is erased: screening keeps the hits against listed entries and the decisions, not the person
+        assertThat(entities.erase(importer, entity, "retention period over")).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_subject WHERE names LIKE :n OR entity_id = :e")
+                .param("n", "%بلمختار%").param("e", entity).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_hit WHERE run_id = :r AND query_name <> ''").param("r", run)
+                .query(Long.class).single()).isZero();
+        assertThat(rows(run)).isEqualTo(before);
     }
 
     @Test

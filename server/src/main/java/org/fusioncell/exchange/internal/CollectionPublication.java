@@ -86,10 +86,13 @@ class CollectionPublication {
         }
     }
 
-    /** The report (and what it carries) in one collection. */
+    /**
+     * The report (and what it carries) in one collection, read by {@code reader} — the approver of a TLP:RED
+     * report, which only its named recipients can read.
+     */
     @Transactional
-    Published report(TaxiiCollection c, String reportId) {
-        return publish(c, new Filter(null, Set.of(reportId)), Set.of(reportId));
+    Published report(TaxiiCollection c, String reportId, Reader reader) {
+        return publish(c, new Filter(null, Set.of(reportId)), Set.of(reportId), reader);
     }
 
     /** Everything the collection may hold now (when a collection starts publishing, or on request). */
@@ -139,8 +142,12 @@ class CollectionPublication {
     }
 
     private Published publish(TaxiiCollection c, Filter filter, Set<String> onlyReports) {
+        return publish(c, filter, onlyReports, processing(c.ownerOrganisationId()));
+    }
+
+    private Published publish(TaxiiCollection c, Filter filter, Set<String> onlyReports, Reader exporter) {
         Reader owner = processing(c.ownerOrganisationId());
-        StixExport.Built built = export.build(owner, filter);
+        StixExport.Built built = export.build(exporter, filter);
         List<Reader> audience = audience(c);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         List<StixObject> out = new ArrayList<>();

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.fusioncell.access.AccessPolicy;
+import org.fusioncell.access.Decision;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Reader;
 import org.fusioncell.audit.AuditAction;
@@ -74,6 +76,13 @@ class PublicationDecisions implements Publication {
         if (!colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
             throw new InvalidInputException("itemId", "only a supervisor of the originating organisation approves");
         }
+        boolean isReport = reports.forProcessing(itemId).isPresent();
+        if (AccessPolicy.decide(supervisor, isReport ? "report" : "entity", marking).visibility()
+                != Decision.Visibility.VISIBLE) {
+            // TLP:RED is for its named recipients: a supervisor who is not one cannot pass it on
+            throw new InvalidInputException("itemId", "you may not read this item yourself (TLP:RED: only a named"
+                    + " recipient approves)");
+        }
         jdbc.sql("DELETE FROM exchange_release_approval WHERE collection_id = :c AND item_id = :i")
                 .param("c", c.id()).param("i", itemId).update();
         jdbc.sql("INSERT INTO exchange_release_approval (collection_id, item_id, approved_by, approved_at, reason)"
@@ -84,8 +93,9 @@ class PublicationDecisions implements Publication {
                 "release-approval", List.of(itemId, c.id())).withPurpose(supervisor.purpose())
                 .withOutcome("APPROVED").withDetails(Map.of("reason", reason.strip(), "tlp", marking.tlp().name(),
                         "originatorControl", String.valueOf(marking.originatorControl()))));
-        if (reports.forProcessing(itemId).isPresent()) {
-            return publication.report(c, itemId);
+        if (isReport) {
+            // read as the approver: a TLP:RED report is readable only by its named recipients
+            return publication.report(c, itemId, supervisor);
         }
         return publication.all(c);
     }

@@ -76,9 +76,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/organisations/**", "/api/v1/agreements/**").access(adminWrite)
                         .anyRequest().access(scope("write")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problem(response, 401, "unauthenticated",
-                                "Unauthenticated", "Send a valid API token: Authorization: Bearer <token>."))
-                        .accessDeniedHandler((request, response, ex) -> problem(response, 403, "forbidden",
+                        .authenticationEntryPoint((request, response, ex) -> problem(request, response, 401,
+                                "unauthenticated", "Unauthenticated", "Send a valid API token: Authorization: Bearer <token>."))
+                        .accessDeniedHandler((request, response, ex) -> problem(request, response, 403, "forbidden",
                                 "Forbidden", "This token's scopes or its owner's roles do not allow this request.")));
         return http.build();
     }
@@ -133,13 +133,23 @@ class SecurityConfiguration {
         return and == null ? full : AuthorizationManagers.allOf(full, and);
     }
 
-    private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
-            throws IOException {
+    /**
+     * The refusal as problem details — or, under the TAXII 2.1 server ({@code /api/taxii2/}), as the TAXII error
+     * message resource its clients expect, in the TAXII media type.
+     */
+    private static void problem(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status,
+                                String type, String title, String detail) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/problem+json");
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/taxii2")) {
+            response.setContentType("application/taxii+json;version=2.1");
+            response.getWriter().write("{\"title\":\"" + title + "\",\"description\":\"" + detail
+                    + "\",\"http_status\":\"" + status + "\"}");
+            return;
+        }
+        response.setContentType("application/problem+json");
         response.getWriter().write("{\"type\":\"https://fusioncell.org/problems/" + type + "\",\"title\":\"" + title
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }

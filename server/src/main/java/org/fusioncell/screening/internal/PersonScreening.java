@@ -79,6 +79,27 @@ class PersonScreening {
     private record Target(HitRecorder.Run run, String subjectId, ScreeningQuery query, String key) {
     }
 
+    /**
+     * An erased person leaves no particulars in screening: its subject's names, dates of birth, nationalities and
+     * documents are blanked and its hits' query names with them, in the erasure's own transaction (a synchronous
+     * listener). The run, the hits against listed entries and the decisions on them stay, for oversight (who
+     * decided what, on which listed entry), without the person.
+     */
+    @org.springframework.context.event.EventListener
+    void on(org.fusioncell.entities.EntityErased erased) {
+        List<String> subjects = jdbc.sql("SELECT id FROM screening_subject WHERE entity_id = :e")
+                .param("e", erased.entityId()).query(String.class).list();
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE screening_hit SET query_name = '' WHERE subject_id IN (:s)").param("s", subjects).update();
+        jdbc.sql("UPDATE screening_subject SET names = '[]', birth_from = NULL, birth_to = NULL, nationalities = NULL,"
+                        + " documents = '[]', entity_id = NULL, entity_digest = NULL WHERE id IN (:s)")
+                .param("s", subjects).update();
+        audit.record(new AuditRecord(AuditAction.ERASURE, null, erased.organisationId(), Screening.INFORMATION_TYPE,
+                subjects, "erasure of a person entity", null, "OK", Map.of("entity", erased.entityId())));
+    }
+
     @ApplicationModuleListener
     void on(EntityRecorded recorded) {
         Optional<PersonParticulars> person = persons.particulars(recorded.entityId());

@@ -107,6 +107,23 @@ class TaxiiServerTest {
     }
 
     @Test
+    void refusedTokensGetTheTaxiiErrorResource() throws Exception {
+        HttpResponse<String> unknown = send("GET", "not-a-token", "/api/taxii2/fusioncell/collections/", null, null);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/taxii+json");
+        assertThat(JSON.readTree(unknown.body()).get("http_status").asString()).isEqualTo("401");
+        String readOnly = new IdentityFixtures(jdbc).token(partnerId, "read");
+        HttpResponse<String> push = send("POST", readOnly, "/api/taxii2/fusioncell/collections/" + collection(partnerOrg)
+                + "/objects/", TAXII, "{\"objects\":[]}");
+        assertThat(push.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(push.body()).get("title").asString()).isEqualTo("Forbidden");
+        HttpResponse<String> badAgreement = send("POST", admin, "/api/v1/admin/taxii-collections", "application/json",
+                JSON.writeValueAsString(Map.of("title", "x", "agreementId", "01a20000-0000-7000-8000-000000000000")));
+        assertThat(badAgreement.statusCode()).isEqualTo(400);
+        assertThat(badAgreement.body()).contains("agreementId");
+    }
+
+    @Test
     void aPartnerPushesAndPagesThroughACollectionWithEveryFilter() throws Exception {
         String c = collection(partnerOrg);
         String objects = "/api/taxii2/fusioncell/collections/" + c + "/objects/";

@@ -34,7 +34,10 @@ final class StixObjectReading {
             "ipv4-addr", "ipv6-addr", "mac-addr", "mutex", "network-traffic", "process", "software", "url",
             "user-account", "windows-registry-key", "x509-certificate",
             // meta objects
-            "marking-definition", "language-content", "extension-definition");
+            "marking-definition", "language-content", "extension-definition",
+            // the identifier observable FusionCell's own extension definition introduces (its installations
+            // publish it: phone numbers, IBANs, document numbers…)
+            org.fusioncell.exchange.internal.StixVocabulary.IDENTIFIER_SCO);
 
     /** Cyber-observable objects: the only ones that may leave spec_version out. */
     private static final Set<String> OBSERVABLES = Set.of("artifact", "autonomous-system", "directory", "domain-name",

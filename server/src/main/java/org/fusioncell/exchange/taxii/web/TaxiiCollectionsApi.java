@@ -97,6 +97,10 @@ class TaxiiCollectionsApi {
         if ((form.agreementId() == null || form.agreementId().isBlank()) && readersOf.isEmpty() && writersOf.isEmpty()) {
             throw new InvalidInputException("agreementId", "name an agreement or reader or writer organisations");
         }
+        String agreement = form.agreementId() == null || form.agreementId().isBlank() ? null : form.agreementId().strip();
+        if (agreement != null && readers.current().agreements().stream().noneMatch(a -> a.agreementId().equals(agreement))) {
+            throw new InvalidInputException("agreementId", "no agreement in force for your organisation has this id");
+        }
         TaxiiCollection created = store.create(readers.current(), new TaxiiCollection(null, TaxiiEndpoints.API_ROOT,
                 form.title().strip(), form.description(), form.alias(), null,
                 form.agreementId() == null || form.agreementId().isBlank() ? null : form.agreementId().strip(),
