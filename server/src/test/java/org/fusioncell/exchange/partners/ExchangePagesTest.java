@@ -103,7 +103,8 @@ class ExchangePagesTest {
                 "Vers la cellule régionale", null, null, null, agreement, Set.of(), Set.of(), null, true));
         String red = reports.contribute(readers.forUser(analyst.userId(), "test"), new ReportDraft("Source sensible — Néma",
                 "Informations d’une source humaine sur un convoi.", null, null, new Grading(SourceReliability.B, 2),
-                new Marking(0, Tlp.RED, new Releasability(Set.of(), Set.of(), Set.of(agreement), Set.of()), false,
+                new Marking(0, Tlp.RED, new Releasability(Set.of(), Set.of(), Set.of(agreement),
+                        Set.of(supervisor.userId())), false,
                         Set.of(), cell), null, null)).id();
 
         analyst.page(get("/exchange/release-approvals"), 403);
@@ -122,6 +123,14 @@ class ExchangePagesTest {
                 .param("itemId", red).param("collectionId", collection.id()).param("reason", "We want it out"), 200);
         assertThat(refused).contains("id=\"error-itemId\"", "no item of your organisation has this id")
                 .doesNotContain("Source sensible");
+        assertThat(approvals(red)).isZero();
+
+        // TLP:RED: a supervisor of the organisation who is not a named recipient cannot pass it on
+        String notRecipient = w.visitor(cell, Role.SUPERVISOR).page(post("/exchange/release-approvals").with(csrf())
+                .param("lang", "fr").param("itemId", red).param("collectionId", collection.id())
+                .param("reason", "Accord"), 200);
+        assertThat(notRecipient).contains("Vérifiez le champ « Identifiant du rapport ou de l’entité »",
+                "destinataires nommés");
         assertThat(approvals(red)).isZero();
 
         MvcResult approved = supervisor.perform(post("/exchange/release-approvals").with(csrf()).param("itemId", red)

@@ -34,6 +34,7 @@ final class PageErrors {
             Map.entry("between 30 seconds and 7 days", "interval"),
             Map.entry("required, at most 1000 characters", "reason"),
             Map.entry("only a supervisor of the originating organisation approves", "notSupervisor"),
+            Map.entry("you may not read this item yourself (TLP:RED: only a named recipient approves)", "notRecipient"),
             Map.entry("a STIX id: <type>--<UUID>", "stixId"),
             Map.entry("this collection does not publish the installation's items", "notPublishing"),
             Map.entry("name an agreement or reader or writer organisations", "noAudience"),
