@@ -149,6 +149,14 @@ class FederationTest {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_stix_revoked WHERE stix_id = :s").param("s", revokedId)
                     .query(Long.class).single()).isEqualTo(1);
 
+            // everything A served B — publications, the correction, the revocation — is valid STIX 2.1
+            JsonNode served = apiA.get(bTokenOnA, "/api/taxii2/fusioncell/collections/" + collection
+                    + "/objects/?match[version]=all", 200);
+            tools.jackson.databind.node.ObjectNode bundle = BearerApi.JSON.createObjectNode();
+            bundle.put("type", "bundle").put("id", "bundle--" + java.util.UUID.randomUUID());
+            bundle.set("objects", served.get("objects"));
+            StixSchemas.load().assertValid(bundle);
+
             // B started over from the beginning receives the same, nothing twice and the revoked report not again
             HttpResponse<String> reset = apiB.put(adminB, "/api/v1/admin/taxii-feeds/" + feed, null,
                     Map.of("resetCursor", true));

@@ -20,7 +20,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
 
     public static boolean onPostgres() {
         return "postgres".equalsIgnoreCase(System.getProperty("fusioncell.test.db", "h2"));

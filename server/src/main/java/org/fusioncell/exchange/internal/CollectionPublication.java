@@ -42,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * items imported from another installation (no onward sharing), items no reader organisation of the
  * collection may see, and TLP:RED or originator-controlled items without the originator's approval for that
  * collection. An item published before that no longer qualifies — erased, re-marked RED, out of every
- * reader's reach — is revoked: a new version of its STIX object with {@code revoked: true} and no content,
- * which every reader of the collection receives, so that partners erase their copy.
+ * reader's reach — is revoked: a new version of its STIX object with {@code revoked: true}, under the marking
+ * of the version it revokes, which every reader who could read the object receives, so that partners erase
+ * their copy.
  */
 @Component
 class CollectionPublication {
@@ -127,7 +128,7 @@ class CollectionPublication {
             if (last.isEmpty() || last.get().json().contains("\"revoked\":true") || !last.get().json().contains("\"created\"")) {
                 continue;
             }
-            tombstones.add(tombstone(last.get(), now));
+            tombstones.add(tombstone(c, last.get(), now));
         }
         List<StixObject> added = store.add(owner, c, tombstones, now);
         for (StixObject t : added) {
@@ -297,22 +298,21 @@ class CollectionPublication {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    /** The revoked version of a stored object: its identity and timestamps only, no content, no marking. */
-    private StixObject tombstone(TaxiiStore.Row last, Instant now) {
+    /**
+     * The revoked version of a stored object: the last version as it was, {@code revoked: true}, a later
+     * {@code modified} — a complete object, so that it still validates and every STIX consumer can read it — under
+     * the last version's own marking: exactly the readers who could read the object receive its revocation, and
+     * nobody learns anything new from it.
+     */
+    private StixObject tombstone(TaxiiCollection c, TaxiiStore.Row last, Instant now) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> was = json.readValue(last.json(), Map.class);
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("type", was.get("type"));
-        o.put("spec_version", "2.1");
-        o.put("id", was.get("id"));
-        if (was.get("created_by_ref") != null) {
-            o.put("created_by_ref", was.get("created_by_ref"));
-        }
-        o.put("created", was.get("created"));
-        Instant modified = Instant.parse((String) was.get("modified"));
+        Map<String, Object> o = new LinkedHashMap<>(json.readValue(last.json(), Map.class));
+        Instant modified = Instant.parse((String) o.get("modified"));
         o.put("modified", StixVocabulary.stamp(now.isAfter(modified) ? now : modified.plusMillis(1)));
         o.put("revoked", true);
-        return object(o, null, null);
+        String[] marking = jdbc.sql("SELECT marking_id, information_type FROM exchange_taxii_object WHERE seq = :seq")
+                .param("seq", last.seq()).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        return object(o, marking[0], marking[1]);
     }
 
     private StixObject object(Map<String, Object> o, String markingId, String informationType) {

@@ -18,8 +18,9 @@ public interface Publication {
     Published approve(Reader supervisor, String collectionId, String itemId, String reason);
 
     /**
-     * Revokes an object of a collection owned by the administrator's organisation: a contentless version with
-     * {@code revoked: true} that every reader receives, so that partners erase their copy.
+     * Revokes an object of a collection owned by the administrator's organisation: a new version with
+     * {@code revoked: true} that every reader who could read the object receives, so that partners erase their
+     * copy.
      */
     int revoke(Reader admin, String collectionId, String objectId, String reason);
 

@@ -132,7 +132,7 @@ class PublicationAndFeedsTest {
         assertThat(names(api, partnerReader, "/api/taxii2/fusioncell/collections/" + inbox + "/objects/?match[type]=report"))
                 .containsExactly("Attaque contre un poste frontalier");
 
-        // an erased report is revoked in the collection: the partner receives a contentless revoked version
+        // an erased report is revoked in the collection: the partner receives its revoked version
         String stixId = api.get(partnerReader, objects + "?match[type]=report", 200).get("objects").valueStream()
                 .filter(o -> o.path("name").asString().startsWith("Attaque")).findFirst().orElseThrow().get("id").asString();
         assertThat(reports.erase(readers.forUser(analystId, "erasure"), shared, "source retirée")).isTrue();
@@ -146,7 +146,9 @@ class PublicationAndFeedsTest {
             Thread.sleep(200);
         }
         assertThat(last.path("revoked").asBoolean()).isTrue();
-        assertThat(last.has("name")).isFalse();
+        assertThat(last.path("name").asString()).isEqualTo("Attaque contre un poste frontalier");
+        // an outsider of the collection learns nothing, revoked or not
+        assertThat(api.status(policeSupervisor, objects + stixId + "/")).isEqualTo(404);
 
         // feeds: bad input names the field; another organisation does not see the feed
         HttpResponse<String> bad = api.send(admin, "/api/v1/admin/taxii-feeds", Map.of("partnerId", partnerCell,
