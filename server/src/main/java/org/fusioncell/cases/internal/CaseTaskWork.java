@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.fusioncell.access.Reader;
 import org.fusioncell.audit.AuditAction;
-import org.fusioncell.audit.AuditRecord;
 import org.fusioncell.cases.CaseStep;
 import org.fusioncell.cases.CaseTask;
 import org.fusioncell.cases.ItemRef;
@@ -35,8 +33,6 @@ import org.fusioncell.shared.Ids;
 import org.fusioncell.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tasks of a case the reader has already been let into ({@link Seen}); every step is one conditional
@@ -46,21 +42,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CaseTaskWork {
 
-    static final String ESCALATION_ACTOR = "processing:case-task-escalation";
     private static final int MAX_DEPENDENCIES = 50;
     private static final int MAX_EVIDENCE = 50;
-    private static final List<String> UNFINISHED = List.of("OPEN", "IN_PROGRESS");
+    static final List<String> UNFINISHED = List.of("OPEN", "IN_PROGRESS");
 
     private final CaseRows rows;
     private final JdbcClient jdbc;
     private final ItemLookup lookup;
-    private final TransactionTemplate transaction;
 
-    CaseTaskWork(CaseRows rows, ItemLookup lookup, PlatformTransactionManager transactions) {
+    CaseTaskWork(CaseRows rows, ItemLookup lookup) {
         this.rows = rows;
         this.jdbc = rows.jdbc;
         this.lookup = lookup;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     record Row(String id, String caseId, String title, String description, String assigneeUserId,
@@ -474,58 +467,13 @@ class CaseTaskWork {
         }
     }
 
-    private static Severity severity(TaskPriority priority, boolean overdue) {
+    static Severity severity(TaskPriority priority, boolean overdue) {
         Severity base = switch (priority) {
             case LOW, NORMAL -> Severity.LOW;
             case HIGH -> Severity.MEDIUM;
             case URGENT -> Severity.HIGH;
         };
         return overdue ? Severity.values()[Math.min(base.ordinal() + 1, Severity.values().length - 1)] : base;
-    }
-
-    // ---------------------------------------------------------------------------------------------- escalation
-
-    int escalateOverdue(Instant now) {
-        List<String> due = jdbc.sql("""
-                SELECT t.id FROM cases_task t JOIN cases_case c ON c.id = t.case_id
-                WHERE t.due_at < :now AND t.status IN (:open) AND t.overdue_notified_at IS NULL AND c.status = 'OPEN'
-                ORDER BY t.due_at, t.id LIMIT 200""")
-                .param("now", Timestamp.from(now)).param("open", UNFINISHED).query(String.class).list();
-        int escalated = 0;
-        for (String taskId : due) {
-            Boolean done = transaction.execute(status -> {
-                // the claim: of two nodes (or two runs) only one moves the row, and only that one tells anybody
-                int claimed = jdbc.sql("UPDATE cases_task SET overdue_notified_at = :now WHERE id = :id"
-                                + " AND overdue_notified_at IS NULL AND status IN (:open)")
-                        .param("now", Timestamp.from(now)).param("id", taskId).param("open", UNFINISHED).update();
-                if (claimed == 0) {
-                    return false;
-                }
-                Row r = jdbc.sql("SELECT * FROM cases_task WHERE id = :id").param("id", taskId)
-                        .query(CaseTaskWork::row).single();
-                Seen s = rows.reload(r.caseId());
-                Set<String> told = new LinkedHashSet<>(rows.colleagues.members(s.head().leadOrganisationId(),
-                        Role.SUPERVISOR));
-                if (r.assigneeUserId() != null) {
-                    told.add(r.assigneeUserId());
-                } else if (r.assigneeOrganisationId() != null) {
-                    told.addAll(rows.colleagues.members(r.assigneeOrganisationId(), Role.SUPERVISOR));
-                }
-                for (String user : told) {
-                    rows.tell(user, s, "case-task-overdue", r.id(), "Task overdue since " + r.dueAt() + ": "
-                            + r.title(), severity(r.priority(), true));
-                }
-                rows.event(s.head().id(), "task-overdue", ESCALATION_ACTOR, null, null, r.id(), null, null, null);
-                rows.record(AuditRecord.of(AuditAction.DISCLOSURE, ESCALATION_ACTOR, s.head().leadOrganisationId(),
-                        CaseRows.OBJECT, List.of(s.head().id())).withDetails(Map.of("step", "task-overdue",
-                        "task", r.id(), "told", String.valueOf(told.size()))));
-                return true;
-            });
-            if (Boolean.TRUE.equals(done)) {
-                escalated++;
-            }
-        }
-        return escalated;
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {

@@ -2,7 +2,6 @@ package org.fusioncell.cases.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fusioncell.access.AccessPolicy;
 import org.fusioncell.access.ClassificationScheme;
@@ -35,7 +35,6 @@ import org.fusioncell.cases.CaseTask;
 import org.fusioncell.cases.CaseTimeline;
 import org.fusioncell.cases.Cases;
 import org.fusioncell.cases.ItemRef;
-import org.fusioncell.cases.ItemType;
 import org.fusioncell.cases.TaskDraft;
 import org.fusioncell.cases.TimelineEntry;
 import org.fusioncell.cases.internal.CaseRows.Head;
@@ -65,17 +64,20 @@ class JdbcCases implements Cases, CaseTimeline {
     private final CaseRows rows;
     private final JdbcClient jdbc;
     private final CaseTaskWork tasks;
-    private final ItemLookup lookup;
+    private final CaseItemWork items;
+    private final TaskEscalation escalation;
     private final ClassificationScheme scheme;
     private final MarkingVocabulary vocabulary;
     private final Organisations organisations;
 
-    JdbcCases(CaseRows rows, CaseTaskWork tasks, ItemLookup lookup, ClassificationScheme scheme,
+    JdbcCases(CaseRows rows, CaseTaskWork tasks, CaseItemWork items, TaskEscalation escalation,
+              ClassificationScheme scheme,
               MarkingVocabulary vocabulary, Organisations organisations) {
         this.rows = rows;
         this.jdbc = rows.jdbc;
         this.tasks = tasks;
-        this.lookup = lookup;
+        this.items = items;
+        this.escalation = escalation;
         this.scheme = scheme;
         this.vocabulary = vocabulary;
         this.organisations = organisations;
@@ -420,145 +422,32 @@ class JdbcCases implements Cases, CaseTimeline {
         return organisations.find(id).map(o -> o.name()).orElse(id);
     }
 
-    // ---------------------------------------------------------------------------------------------- items
-
-    private record StoredItem(String id, ItemRef ref, String note, String addedBy, String addedOrg, Instant addedAt) {
-    }
+    // ---------------------------------------------------------------------------------------------- items, timeline
 
     @Override
     @Transactional
     public Optional<List<CaseItem>> items(Reader reader, String caseId) {
-        Optional<Seen> found = rows.seen(reader, caseId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        List<CaseItem> out = new ArrayList<>();
-        for (StoredItem i : storedItems(found.get().head().id())) {
-            lookup.visible(reader, i.ref()).ifPresent(f -> out.add(new CaseItem(i.id(), i.ref().itemType(), i.ref().itemId(),
-                    f.label(), f.marking().classificationRank(), f.marking().ownerOrganisation(), i.note(),
-                    i.addedBy(), i.addedOrg(), i.addedAt())));
-        }
-        rows.audit(reader, AuditAction.CONSULTATION, caseId, "items", Map.of("items",
-                String.join(",", out.stream().map(i -> i.itemType() + ":" + i.itemId()).toList())));
-        return Optional.of(List.copyOf(out));
-    }
-
-    private List<StoredItem> storedItems(String caseId) {
-        return jdbc.sql("SELECT * FROM cases_item WHERE case_id = :id AND removed_at IS NULL ORDER BY added_at, id")
-                .param("id", caseId).query((rs, n) -> new StoredItem(rs.getString("id"),
-                        new ItemRef(ItemType.valueOf(rs.getString("item_type")), rs.getString("item_id")),
-                        rs.getString("note"), rs.getString("added_by"), rs.getString("added_organisation_id"),
-                        CaseRows.instant(rs, "added_at"))).list();
+        return rows.seen(reader, caseId).map(s -> items.items(reader, s));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseItem> addItem(Reader reader, String caseId, String itemType, String itemId, String note) {
-        Optional<Seen> found = rows.seen(reader, caseId);
-        if (found.isEmpty()) {
-            return new CaseStep.Unknown<>();
-        }
-        Seen s = found.get();
-        if (itemType == null || itemType.isBlank()) {
-            throw new InvalidInputException("itemType", "required; one of " + List.of(ItemType.values()));
-        }
-        ItemType type = ItemType.parse(itemType).orElseThrow(() -> new InvalidInputException("itemType",
-                "one of " + List.of(ItemType.values())));
-        String id = itemId == null ? null : itemId.strip();
-        ItemRef ref = new ItemRef(type, id);
-        if (id == null || !Ids.isWellFormed(id) || !lookup.sees(reader, ref)) {
-            throw new InvalidInputException("itemId", "no such " + type.name().toLowerCase(Locale.ROOT)
-                    + " that you may see");
-        }
-        String why = CaseRows.text("note", note, CaseRows.MAX_REASON, false);
-        if (!s.head().status().active()) {
-            return new CaseStep.WrongState<>(s.head().status().name());
-        }
-        Optional<String> existing = jdbc.sql("SELECT id FROM cases_item WHERE case_id = :case AND item_type = :t"
-                        + " AND item_id = :i AND removed_at IS NULL")
-                .param("case", s.head().id()).param("t", type.name()).param("i", id).query(String.class).optional();
-        if (existing.isPresent()) {
-            throw new InvalidInputException("itemId", "already in the case");
-        }
-        Instant now = rows.now();
-        String rowId = Ids.newId();
-        int revived = jdbc.sql("""
-                UPDATE cases_item SET id = :row, note = :note, added_by = :user, added_organisation_id = :org,
-                    added_at = :now, removed_at = NULL
-                WHERE case_id = :case AND item_type = :t AND item_id = :i AND removed_at IS NOT NULL""")
-                .param("row", rowId).param("note", why).param("user", reader.userId())
-                .param("org", reader.organisationId()).param("now", Timestamp.from(now)).param("case", s.head().id())
-                .param("t", type.name()).param("i", id).update();
-        if (revived == 0) {
-            jdbc.sql("""
-                    INSERT INTO cases_item (id, case_id, item_type, item_id, note, added_by, added_organisation_id,
-                        added_at) VALUES (:row, :case, :t, :i, :note, :user, :org, :now)""")
-                    .param("row", rowId).param("case", s.head().id()).param("t", type.name()).param("i", id)
-                    .param("note", why).param("user", reader.userId()).param("org", reader.organisationId())
-                    .param("now", Timestamp.from(now)).update();
-        }
-        rows.event(reader, s.head().id(), "item-added", ref, null, null, null, why);
-        rows.touch(s.head().id());
-        rows.audit(reader, AuditAction.COMBINATION, s.head().id(), "item-added", Map.of("item", type + ":" + id));
-        ItemLookup.Found f = lookup.visible(reader, ref).orElseThrow();
-        return new CaseStep.Done<>(new CaseItem(rowId, type, id, f.label(), f.marking().classificationRank(),
-                f.marking().ownerOrganisation(), why, reader.userId(), reader.organisationId(), now));
+        return rows.seen(reader, caseId).map(s -> items.add(reader, s, itemType, itemId, note))
+                .orElseGet(CaseStep.Unknown::new);
     }
 
     @Override
     @Transactional
     public CaseStep<String> removeItem(Reader reader, String caseId, String caseItemId, String reason) {
-        Optional<Seen> found = rows.seen(reader, caseId);
-        if (found.isEmpty()) {
-            return new CaseStep.Unknown<>();
-        }
-        Seen s = found.get();
-        Optional<StoredItem> item = storedItems(s.head().id()).stream().filter(i -> i.id().equals(caseItemId))
-                .findFirst();
-        if (item.isEmpty() || !lookup.sees(reader, item.get().ref())) {
-            return new CaseStep.Unknown<>();
-        }
-        if (!item.get().addedOrg().equals(reader.organisationId()) && !rows.leadSupervisor(reader, s.head())) {
-            return new CaseStep.Refused<>("not-yours", "Only the organisation that added the item, or a supervisor"
-                    + " of the lead organisation, removes it.");
-        }
-        String why = CaseRows.text("reason", reason, CaseRows.MAX_REASON, true);
-        if (!s.head().status().active()) {
-            return new CaseStep.WrongState<>(s.head().status().name());
-        }
-        jdbc.sql("UPDATE cases_item SET removed_at = :now WHERE id = :id AND removed_at IS NULL")
-                .param("now", Timestamp.from(rows.now())).param("id", caseItemId).update();
-        rows.event(reader, s.head().id(), "item-removed", item.get().ref(), null, null, null, why);
-        rows.touch(s.head().id());
-        rows.audit(reader, AuditAction.ALTERATION, s.head().id(), "item-removed",
-                Map.of("item", item.get().ref().itemType() + ":" + item.get().ref().itemId()));
-        return new CaseStep.Done<>(caseItemId);
+        return rows.seen(reader, caseId).map(s -> items.remove(reader, s, caseItemId, reason))
+                .orElseGet(CaseStep.Unknown::new);
     }
-
-    // ---------------------------------------------------------------------------------------------- timeline
 
     @Override
     @Transactional
     public Optional<List<TimelineEntry>> timeline(Reader reader, String caseId) {
-        Optional<Seen> found = rows.seen(reader, caseId);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        List<TimelineEntry> all = jdbc.sql("SELECT * FROM cases_timeline WHERE case_id = :id ORDER BY seq")
-                .param("id", found.get().head().id()).query((rs, n) -> {
-                    String type = rs.getString("item_type");
-                    return new TimelineEntry(rs.getLong("seq"), rs.getString("kind"), rs.getString("actor_user_id"),
-                            rs.getString("actor_organisation_id"), CaseRows.instant(rs, "at"),
-                            type == null ? null : new ItemRef(ItemType.valueOf(type), rs.getString("item_id")),
-                            rs.getString("task_id"), rs.getString("from_value"), rs.getString("to_value"),
-                            rs.getString("text"));
-                }).list();
-        Map<ItemRef, Boolean> decided = new HashMap<>();
-        List<TimelineEntry> shown = all.stream()
-                .filter(e -> e.item() == null || decided.computeIfAbsent(e.item(), r -> lookup.sees(reader, r)))
-                .toList();
-        rows.audit(reader, AuditAction.CONSULTATION, caseId, "timeline", Map.of("entries", String.valueOf(shown.size())));
-        return Optional.of(shown);
+        return rows.seen(reader, caseId).map(s -> items.timeline(reader, s));
     }
 
     @Override
@@ -584,61 +473,60 @@ class JdbcCases implements Cases, CaseTimeline {
     @Override
     @Transactional
     public CaseStep<CaseTask> task(Reader reader, String caseId, String taskId) {
-        return rows.seen(reader, caseId).map(s -> tasks.one(reader, s, taskId))
-                .orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.one(reader, s, taskId));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> createTask(Reader reader, String caseId, TaskDraft draft) {
-        return rows.seen(reader, caseId).map(s -> tasks.create(reader, s, draft)).orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.create(reader, s, draft));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> assignTask(Reader reader, String caseId, String taskId, String assigneeUserId,
                                          String assigneeOrganisationId) {
-        return rows.seen(reader, caseId).map(s -> tasks.assign(reader, s, taskId, assigneeUserId,
-                assigneeOrganisationId)).orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.assign(reader, s, taskId, assigneeUserId, assigneeOrganisationId));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> setDependencies(Reader reader, String caseId, String taskId, List<String> dependsOn) {
-        return rows.seen(reader, caseId).map(s -> tasks.dependOn(reader, s, taskId, dependsOn))
-                .orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.dependOn(reader, s, taskId, dependsOn));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> startTask(Reader reader, String caseId, String taskId) {
-        return rows.seen(reader, caseId).map(s -> tasks.start(reader, s, taskId)).orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.start(reader, s, taskId));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> commentTask(Reader reader, String caseId, String taskId, String text) {
-        return rows.seen(reader, caseId).map(s -> tasks.comment(reader, s, taskId, text))
-                .orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.comment(reader, s, taskId, text));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> completeTask(Reader reader, String caseId, String taskId, String text,
                                            List<ItemRef> evidence) {
-        return rows.seen(reader, caseId).map(s -> tasks.complete(reader, s, taskId, text, evidence))
-                .orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.complete(reader, s, taskId, text, evidence));
     }
 
     @Override
     @Transactional
     public CaseStep<CaseTask> cancelTask(Reader reader, String caseId, String taskId, String reason) {
-        return rows.seen(reader, caseId).map(s -> tasks.cancel(reader, s, taskId, reason))
-                .orElseGet(CaseStep.Unknown::new);
+        return onCase(reader, caseId, s -> tasks.cancel(reader, s, taskId, reason));
+    }
+
+    /** A task step on a case the reader may act on; Unknown for any other, as for an absent case. */
+    private CaseStep<CaseTask> onCase(Reader reader, String caseId, Function<Seen, CaseStep<CaseTask>> step) {
+        return rows.seen(reader, caseId).map(step).orElseGet(CaseStep.Unknown::new);
     }
 
     @Override
     public int escalateOverdue(Instant now) {
-        return tasks.escalateOverdue(now);
+        return escalation.escalateOverdue(now);
     }
 }

@@ -16,7 +16,6 @@ import org.fusioncell.cases.CaseKind;
 import org.fusioncell.cases.CaseQuery;
 import org.fusioncell.cases.CaseStatus;
 import org.fusioncell.cases.CaseStep;
-import org.fusioncell.cases.CaseTask;
 import org.fusioncell.cases.Cases;
 import org.fusioncell.cases.ItemRef;
 import org.fusioncell.cases.ItemType;
