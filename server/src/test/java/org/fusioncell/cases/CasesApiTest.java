@@ -106,6 +106,23 @@ class CasesApiTest {
                 Map.of("sourceReliability", "B", "informationCredibility", 2), "marking", marking)));
     }
 
+    private static Map<String, Object> assessment(Map<String, Object> marking) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("productType", "THREAT_ASSESSMENT");
+        d.put("language", "fr");
+        d.put("title", "Menace liée au réseau de hawala");
+        d.put("subject", Map.of("type", "AREA", "reference", "MR", "label", "Mauritanie"));
+        d.put("summary", List.of(Map.of("text", "Les transferts se multiplient depuis mars.")));
+        d.put("keyJudgments", List.of(Map.of("text", "Le réseau finance des achats de matériel.", "probability",
+                "likely")));
+        d.put("likelihood", "likely");
+        d.put("impact", "major");
+        d.put("confidence", "MODERATE");
+        d.put("confidenceReasons", "Deux sources indépendantes.");
+        d.put("marking", marking);
+        return d;
+    }
+
     private JsonNode ok(String token, String path, Object body) throws Exception {
         HttpResponse<String> r = api.send(token, path, body);
         assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
@@ -279,19 +296,27 @@ class CasesApiTest {
         assertThat(api.send(policeAnalyst, "/api/v1/cases/" + id + "/items", Map.of("itemType", "REPORT", "itemId",
                 policeOwn)).statusCode()).isEqualTo(201);
 
+        // an assessment draft is its authoring organisation's alone, whatever its marking names: its module decides
+        String draft = BearerApi.created(api.send(cellAnalyst, "/api/v1/assessments", assessment(
+                marking("RESTRICTED", "AMBER", List.of(police)))));
+        assertThat(api.send(cellAnalyst, "/api/v1/cases/" + id + "/items", Map.of("itemType", "ASSESSMENT",
+                "itemId", draft)).statusCode()).isEqualTo(201);
+        assertThat(problem(api.send(policeAnalyst, "/api/v1/cases/" + id + "/items", Map.of("itemType", "ASSESSMENT",
+                "itemId", draft)), 400).get("field").asString()).isEqualTo("itemId");
+
         JsonNode cellItems = api.get(cellAnalyst, "/api/v1/cases/" + id + "/items", 200);
         JsonNode policeItems = api.get(policeAnalyst, "/api/v1/cases/" + id + "/items", 200);
-        assertThat(ids(cellItems)).containsExactlyInAnyOrder(cellOnly, forPolice);
+        assertThat(ids(cellItems)).containsExactlyInAnyOrder(cellOnly, forPolice, draft);
         assertThat(ids(policeItems)).as("the participant sees the case, not the item withheld from it")
                 .containsExactlyInAnyOrder(forPolice, policeOwn);
-        assertThat(policeItems.toString()).doesNotContain(cellOnly).doesNotContain("changeur")
+        assertThat(policeItems.toString()).doesNotContain(cellOnly).doesNotContain(draft).doesNotContain("changeur")
                 .doesNotContain("Source sensible");
         JsonNode policeTimeline = api.get(policeAnalyst, "/api/v1/cases/" + id + "/timeline", 200);
         assertThat(policeTimeline.toString()).as("nor any hint of it in the timeline").doesNotContain(cellOnly)
                 .doesNotContain("Source sensible");
         assertThat(kinds(policeTimeline).stream().filter("item-added"::equals).count()).isEqualTo(2);
         assertThat(kinds(api.get(cellAnalyst, "/api/v1/cases/" + id + "/timeline", 200)).stream()
-                .filter("item-added"::equals).count()).isEqualTo(2);
+                .filter("item-added"::equals).count()).isEqualTo(3);
 
         // completion evidence is cut the same way
         JsonNode task = BearerApi.JSON.readTree(api.send(cellAnalyst, "/api/v1/cases/" + id + "/tasks",
@@ -308,7 +333,8 @@ class CasesApiTest {
         assertThat(api.send(policeAnalyst, "/api/v1/cases/" + id + "/items/" + cellOnlyItem + "/remove",
                 Map.of("reason", "?")).statusCode()).isEqualTo(404);
         ok(cellAnalyst, "/api/v1/cases/" + id + "/items/" + cellOnlyItem + "/remove", Map.of("reason", "Doublon"));
-        assertThat(ids(api.get(cellAnalyst, "/api/v1/cases/" + id + "/items", 200))).containsExactly(forPolice);
+        assertThat(ids(api.get(cellAnalyst, "/api/v1/cases/" + id + "/items", 200)))
+                .containsExactlyInAnyOrder(forPolice, draft);
         assertThat(kinds(api.get(policeAnalyst, "/api/v1/cases/" + id + "/timeline", 200))).doesNotContain("item-removed");
     }
 

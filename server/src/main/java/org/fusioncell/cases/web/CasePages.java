@@ -118,6 +118,8 @@ class CasePages {
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("priorities", TaskPriority.values());
         model.addAttribute("itemTypes", ItemType.values());
+        model.addAttribute("itemPaths", Map.of(ItemType.REPORT.name(), "reports", ItemType.ENTITY.name(), "entities",
+                ItemType.ASSESSMENT.name(), "assessments"));
     }
 
     @GetMapping
