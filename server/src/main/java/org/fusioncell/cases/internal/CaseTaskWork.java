@@ -214,11 +214,16 @@ class CaseTaskWork {
         return due;
     }
 
-    /** Tasks of the same case, named once each; a dependency that would close a cycle is refused. */
+    /**
+     * Tasks of the same case, named once each; a dependency that would close a cycle is refused. The case row is
+     * locked first, so that two concurrent changes cannot each add half of a cycle.
+     */
     private List<String> checkedDependencies(Seen s, String taskId, List<String> given) {
         if (given == null || given.isEmpty()) {
             return List.of();
         }
+        jdbc.sql("SELECT id FROM cases_case WHERE id = :id FOR UPDATE").param("id", s.head().id()).query(String.class)
+                .single();
         if (given.size() > MAX_DEPENDENCIES) {
             throw new InvalidInputException("dependsOn", "at most " + MAX_DEPENDENCIES + " tasks");
         }
