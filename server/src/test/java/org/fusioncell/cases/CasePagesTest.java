@@ -8,8 +8,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.fusioncell.access.Marking;
 import org.fusioncell.access.OrganisationType;
+import org.fusioncell.access.Releasability;
+import org.fusioncell.access.Tlp;
+import org.fusioncell.entities.Entities;
+import org.fusioncell.entities.EntityDraft;
+import org.fusioncell.entities.EntityType;
+import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.FusionCellPrincipal;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
@@ -39,6 +47,10 @@ class CasePagesTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Entities entities;
+    @Autowired
+    Readers readers;
 
     @Test
     void aCaseIsOpenedSharedAndWorkedThroughThePagesInThreeLanguages() throws Exception {
@@ -80,6 +92,17 @@ class CasePagesTest {
                 .param("priority", "HIGH").param("dueDate", "")).andReturn();
         assertThat(task.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + id + "?done=task-created");
 
+        // an item by id: shown with its label to whoever its own marking lets see it, to nobody else
+        Marking cellOnly = new Marking(1, Tlp.AMBER, Releasability.NONE, false, Set.of(), cell);
+        String entityId = entities.record(readers.forUser(analyst, "test"), new EntityDraft(EntityType.EMAIL,
+                "loueur.rosso@example.mr", "email:loueur.rosso@example.mr", Map.of("address", "loueur.rosso@example.mr"),
+                cellOnly)).entity().id();
+        MvcResult item = mvc.perform(as(analyst, cell, Role.ANALYST, post("/cases/" + id + "/items")).with(csrf())
+                .param("itemType", "ENTITY").param("itemId", entityId).param("note", "Contact du loueur")).andReturn();
+        assertThat(item.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + id + "?done=item-added");
+        assertThat(page(as(analyst, cell, Role.ANALYST, get("/cases/" + id).param("lang", "fr"))))
+                .contains("loueur.rosso@example.mr", "/entities/" + entityId, "Contact du loueur", "RESTRICTED");
+
         MvcResult noReason = mvc.perform(as(supervisor, cell, Role.SUPERVISOR, post("/cases/" + id + "/status"))
                 .with(csrf()).param("status", "SUSPENDED").param("reason", "").param("version", "2")).andReturn();
         assertThat(noReason.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + id);
@@ -92,7 +115,7 @@ class CasePagesTest {
         assertThat(detail).contains("dir=\"rtl\"", "RESTRICTED // TLP:AMBER", "Identifier le locataire", "عالية",
                 "مسندة إلى", "الدرك الوطني", "فتح الملف", "شارك الملف مع", "أنشأ مهمة", "id=\"item-form\"",
                 "id=\"task-form\"", "name=\"_csrf\"").doesNotContain("id=\"status-form\"")
-                .doesNotContain("id=\"participant-form\"");
+                .doesNotContain("id=\"participant-form\"").doesNotContain("loueur.rosso").doesNotContain(entityId);
         String lead = page(as(supervisor, cell, Role.SUPERVISOR, get("/cases/" + id).param("lang", "en")));
         assertThat(lead).contains("id=\"status-form\"", "Referred to prosecution", "Timeline", "created a task");
         String filtered = page(as(analyst, cell, Role.ANALYST, get("/cases").param("status", "CLOSED")
