@@ -2,6 +2,8 @@ package org.fusioncell.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,18 @@ import org.fusioncell.entities.EntityType;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
+import org.fusioncell.names.Subject;
+import org.fusioncell.screening.Hit;
+import org.fusioncell.screening.Hits;
+import org.fusioncell.screening.ListImport;
+import org.fusioncell.screening.Screening;
+import org.fusioncell.screening.ScreeningQuery;
+import org.fusioncell.screening.ScreeningRun;
+import org.fusioncell.screening.Watchlist;
+import org.fusioncell.screening.WatchlistEntry;
+import org.fusioncell.screening.WatchlistFormat;
+import org.fusioncell.screening.Watchlists;
+import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.PageRequest;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The store on both databases: optimistic locking holds under concurrent steps, and entries other parts of the
  * platform append to a case's timeline follow the same rule as the case's own (an item the reader may not see
- * is not hinted at).
+ * is not hinted at); a screening hit is an item for those its own module lets review it.
  */
 @FusionCellTest
 @Tag("persistence")
@@ -48,6 +62,12 @@ class CasesStoreTest {
     Entities entities;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Watchlists watchlists;
+    @Autowired
+    Screening screening;
+    @Autowired
+    Hits hits;
 
     private record World(Reader analyst, Reader supervisor, Reader police) {
     }
@@ -115,5 +135,42 @@ class CasesStoreTest {
         assertThat(policeSees).extracting(TimelineEntry::kind).contains("evidence-examined")
                 .doesNotContain("evidence-received");
         assertThat(policeSees.toString()).doesNotContain(entity).doesNotContain("scellé");
+    }
+
+    @Test
+    void aScreeningHitIsAnItemOnlyForThoseItsModuleLetsSeeIt() throws Exception {
+        World w = world();
+        CaseFile c = shared(w);
+        String listName = "national-" + UUID.randomUUID().toString().substring(0, 8);
+        WatchlistEntry entry = new WatchlistEntry("201", Subject.Kind.PERSON, "FCi.201",
+                List.of(new WatchlistEntry.ListedName("Abdelkader Ould Belmokhtar", WatchlistEntry.NameQuality.PRIMARY,
+                        false)), List.of(), List.of("mr"), Subject.Gender.MALE, List.of(), List.of("FICTIONAL"),
+                LocalDate.of(2020, 1, 15), "Fictional entry for tests.");
+        String listId = ((ListImport.Imported) watchlists.importVersion(w.analyst(), listName, new Watchlist(listName,
+                WatchlistFormat.NATIONAL_CSV, "v-1", Instant.parse("2025-05-01T00:00:00Z"), List.of(entry)), null))
+                .version().listId();
+        // the list's index is rebuilt after commit
+        for (int i = 0; i < 200 && screening.query(w.analyst(), ScreeningQuery.named("Warm Up"), null).lists().stream()
+                .noneMatch(l -> l.id().equals(listId)); i++) {
+            Thread.sleep(50);
+        }
+        ScreeningRun run = screening.screenBatch(w.analyst(), "cases-test", List.of(1),
+                List.of(ScreeningQuery.named("Abdelkader Belmokhtar")), null, null);
+        String hit = hits.list(w.analyst(), null, run.id(), PageRequest.of(0, 50)).items().stream()
+                .map(Hit::facts).filter(f -> f.listId().equals(listId)).findFirst().orElseThrow().id();
+
+        assertThat(cases.addItem(w.analyst(), c.id(), "SCREENING_HIT", hit, "À rapprocher du dossier"))
+                .isInstanceOf(CaseStep.Done.class);
+        assertThat(cases.items(w.analyst(), c.id()).orElseThrow()).extracting(CaseItem::itemId).contains(hit);
+        assertThat(cases.items(w.analyst(), c.id()).orElseThrow().getFirst().label()).contains("Abdelkader");
+        // the run is the cell's own (AMBER+STRICT): the police participate in the case, not in the hit
+        assertThat(cases.items(w.police(), c.id()).orElseThrow()).extracting(CaseItem::itemId).doesNotContain(hit);
+        assertThat(cases.timeline(w.police(), c.id()).orElseThrow().toString()).doesNotContain(hit);
+        try {
+            cases.addItem(w.police(), c.id(), "SCREENING_HIT", hit, null);
+            throw new AssertionError("the police may not add a hit they cannot see");
+        } catch (InvalidInputException e) {
+            assertThat(e.field()).isEqualTo("itemId");
+        }
     }
 }

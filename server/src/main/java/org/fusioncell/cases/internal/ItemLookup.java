@@ -12,13 +12,18 @@ import org.fusioncell.entities.Entities;
 import org.fusioncell.entities.Entity;
 import org.fusioncell.intake.Report;
 import org.fusioncell.intake.Reports;
+import org.fusioncell.screening.HitDetail;
+import org.fusioncell.screening.HitFacts;
+import org.fusioncell.screening.Hits;
+import org.fusioncell.screening.ScreeningAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether a reader may see an item of another module, decided by that module's rule now. Reports and entities:
  * the item as stored and the access policy over its own marking — the rule their lists apply; nothing is shown
  * by that lookup. Assessments: their module's own rule (a draft is seen by its authoring organisation only,
- * whatever its marking names), through {@link Assessments#versions}, which audits the consultation.
+ * whatever its marking names), through {@link Assessments#versions}; screening hits: their module's rule (the
+ * run's marking, and the list visible too), through {@link Hits#open} — both audit the consultation themselves.
  */
 @Component
 class ItemLookup {
@@ -30,11 +35,13 @@ class ItemLookup {
     private final Reports reports;
     private final Entities entities;
     private final Assessments assessments;
+    private final Hits hits;
 
-    ItemLookup(Reports reports, Entities entities, Assessments assessments) {
+    ItemLookup(Reports reports, Entities entities, Assessments assessments, Hits hits) {
         this.reports = reports;
         this.entities = entities;
         this.assessments = assessments;
+        this.hits = hits;
     }
 
     /** The item if the reader may see it; empty for hidden and absent alike. */
@@ -46,7 +53,14 @@ class ItemLookup {
                     .filter(f -> AccessPolicy.decide(reader, Entities.INFORMATION_TYPE, f.marking()).visible());
             case ASSESSMENT -> assessments.versions(reader, ref.itemId()).filter(v -> !v.isEmpty())
                     .map((List<Assessment> v) -> v.getLast()).map(a -> new Found(a.title(), a.marking()));
+            case SCREENING_HIT -> hits.open(reader, ref.itemId()) instanceof ScreeningAccess.Granted<HitDetail> g
+                    ? Optional.of(hit(g.value().hit().facts())) : Optional.empty();
         };
+    }
+
+    /** A hit is labelled by the name screened and the listed name it matched, as on the hit's own page. */
+    private static Found hit(HitFacts f) {
+        return new Found(f.queryName() + " ↔ " + f.matchedName() + " (" + f.listName() + ")", f.marking());
     }
 
     boolean sees(Reader reader, ItemRef ref) {

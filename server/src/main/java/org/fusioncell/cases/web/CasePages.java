@@ -119,7 +119,7 @@ class CasePages {
         model.addAttribute("priorities", TaskPriority.values());
         model.addAttribute("itemTypes", ItemType.values());
         model.addAttribute("itemPaths", Map.of(ItemType.REPORT.name(), "reports", ItemType.ENTITY.name(), "entities",
-                ItemType.ASSESSMENT.name(), "assessments"));
+                ItemType.ASSESSMENT.name(), "assessments", ItemType.SCREENING_HIT.name(), "screening/hits"));
     }
 
     @GetMapping
