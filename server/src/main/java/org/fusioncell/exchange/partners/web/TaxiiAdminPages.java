@@ -134,53 +134,29 @@ class TaxiiAdminPages {
                             RedirectAttributes flash) {
         Reader reader = readers.current();
         try {
-            TaxiiCollection created = store.create(reader, checked(form));
+            TaxiiCollection created = store.create(reader, draft(form));
             flash.addFlashAttribute("done", "collection-created");
             flash.addFlashAttribute("doneName", created.title());
             return "redirect:/admin/taxii-collections#collection-" + created.id();
         } catch (InvalidInputException e) {
-            PageErrors.add(model, e, e.field().replaceAll("\\[\\d+]", ""), messages, locale);
+            // the store names the API's fields; the form calls the organisation lists readers and writers
+            String field = switch (e.field()) {
+                case "readerOrganisationIds" -> "readers";
+                case "writerOrganisationIds" -> "writers";
+                default -> e.field();
+            };
+            PageErrors.add(model, e, field, messages, locale);
             return collectionsPage(reader, form, model);
         }
     }
 
-    /** The same checks as the administration API makes, with the form's field names. */
-    private TaxiiCollection checked(CollectionForm form) {
-        String title = form.getTitle() == null ? "" : form.getTitle().strip();
-        if (title.isEmpty()) {
-            throw new InvalidInputException("title", "is required");
-        }
-        if (title.length() > 200) {
-            throw new InvalidInputException("title", "at most 200 characters");
-        }
-        String description = form.getDescription() == null || form.getDescription().isBlank() ? null
-                : form.getDescription().strip();
-        if (description != null && description.length() > 2000) {
-            throw new InvalidInputException("description", "at most 2000 characters");
-        }
-        Set<String> readerIds = known("readers", form.getReaders());
-        Set<String> writerIds = known("writers", form.getWriters());
-        String agreement = form.getAgreementId() == null || form.getAgreementId().isBlank() ? null
-                : form.getAgreementId().strip();
-        if (agreement != null && readers.current().agreements().stream().noneMatch(a -> a.agreementId().equals(agreement))) {
-            throw new InvalidInputException("agreementId", "no agreement in force for your organisation has this id");
-        }
-        if (agreement == null && readerIds.isEmpty() && writerIds.isEmpty()) {
-            throw new InvalidInputException("agreementId", "name an agreement or reader or writer organisations");
-        }
-        return new TaxiiCollection(null, API_ROOT, title, description, null, null, agreement, readerIds, writerIds, null,
+    /** The form as the store takes it (the store checks it, as for the administration API). */
+    private static TaxiiCollection draft(CollectionForm form) {
+        return new TaxiiCollection(null, API_ROOT, form.getTitle() == null ? null : form.getTitle().strip(),
+                form.getDescription() == null || form.getDescription().isBlank() ? null : form.getDescription().strip(),
+                null, null, form.getAgreementId() == null || form.getAgreementId().isBlank() ? null
+                : form.getAgreementId().strip(), new HashSet<>(form.getReaders()), new HashSet<>(form.getWriters()), null,
                 form.isPublishes());
-    }
-
-    private Set<String> known(String field, List<String> ids) {
-        Set<String> out = new HashSet<>();
-        for (String id : ids) {
-            if (id == null || organisations.find(id).isEmpty()) {
-                throw new InvalidInputException(field, "no organisation has this id");
-            }
-            out.add(id);
-        }
-        return out;
     }
 
     @PostMapping("/taxii-collections/{id}/publication")

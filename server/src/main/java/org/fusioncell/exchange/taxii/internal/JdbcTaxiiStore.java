@@ -49,10 +49,12 @@ class JdbcTaxiiStore implements TaxiiStore {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.fusioncell.identity.Organisations organisations;
 
-    JdbcTaxiiStore(JdbcClient jdbc, AuditLog audit) {
+    JdbcTaxiiStore(JdbcClient jdbc, AuditLog audit, org.fusioncell.identity.Organisations organisations) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.organisations = organisations;
     }
 
     // ------------------------------------------------------------------ collections
@@ -60,6 +62,7 @@ class JdbcTaxiiStore implements TaxiiStore {
     @Override
     @Transactional
     public TaxiiCollection create(Reader admin, TaxiiCollection d) {
+        check(admin, d);
         String id = d.id() != null ? d.id() : java.util.UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("""
@@ -75,6 +78,43 @@ class JdbcTaxiiStore implements TaxiiStore {
         audit.record(AuditRecord.of(AuditAction.ADMINISTRATION, admin.userId(), admin.organisationId(), OBJECT_TYPE,
                 List.of(id)).withPurpose(admin.purpose()).withOutcome("CREATED"));
         return load(id).orElseThrow();
+    }
+
+    /**
+     * What a collection needs before it is opened: a title (at most 200 characters), a description of at most 2,000,
+     * an agreement in force for the administrator's organisation, organisations that exist, and an agreement or
+     * at least one reader or writer. Each refusal names the field of the API's form.
+     */
+    private void check(Reader admin, TaxiiCollection d) {
+        if (d.title() == null || d.title().isBlank()) {
+            throw new InvalidInputException("title", "is required");
+        }
+        if (d.title().length() > 200) {
+            throw new InvalidInputException("title", "at most 200 characters");
+        }
+        if (d.description() != null && d.description().length() > 2000) {
+            throw new InvalidInputException("description", "at most 2000 characters");
+        }
+        if (d.alias() != null && d.alias().length() > 100) {
+            throw new InvalidInputException("alias", "at most 100 characters");
+        }
+        for (String org : d.readerOrganisationIds()) {
+            if (org == null || organisations.find(org).isEmpty()) {
+                throw new InvalidInputException("readerOrganisationIds", "no organisation has this id");
+            }
+        }
+        for (String org : d.writerOrganisationIds()) {
+            if (org == null || organisations.find(org).isEmpty()) {
+                throw new InvalidInputException("writerOrganisationIds", "no organisation has this id");
+            }
+        }
+        if (d.agreementId() != null
+                && admin.agreements().stream().noneMatch(a -> a.agreementId().equals(d.agreementId()))) {
+            throw new InvalidInputException("agreementId", "no agreement in force for your organisation has this id");
+        }
+        if (d.agreementId() == null && d.readerOrganisationIds().isEmpty() && d.writerOrganisationIds().isEmpty()) {
+            throw new InvalidInputException("agreementId", "name an agreement or reader or writer organisations");
+        }
     }
 
     @Override

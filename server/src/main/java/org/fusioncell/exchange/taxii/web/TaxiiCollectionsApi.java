@@ -7,9 +7,7 @@ import java.util.Map;
 import org.fusioncell.exchange.taxii.Publication;
 import org.fusioncell.exchange.taxii.TaxiiCollection;
 import org.fusioncell.exchange.taxii.TaxiiStore;
-import org.fusioncell.identity.Organisations;
 import org.fusioncell.identity.Readers;
-import org.fusioncell.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,13 +54,11 @@ class TaxiiCollectionsApi {
 
     private final TaxiiStore store;
     private final Readers readers;
-    private final Organisations organisations;
     private final Publication publication;
 
-    TaxiiCollectionsApi(TaxiiStore store, Readers readers, Organisations organisations, Publication publication) {
+    TaxiiCollectionsApi(TaxiiStore store, Readers readers, Publication publication) {
         this.store = store;
         this.readers = readers;
-        this.organisations = organisations;
         this.publication = publication;
     }
 
@@ -87,33 +83,19 @@ class TaxiiCollectionsApi {
 
     @PostMapping
     ResponseEntity<TaxiiCollection> create(@RequestBody CollectionForm form) {
-        if (form.title() == null || form.title().isBlank() || form.title().length() > 200) {
-            throw new InvalidInputException("title", "required, at most 200 characters");
-        }
-        List<String> readersOf = form.readerOrganisationIds() == null ? List.of() : form.readerOrganisationIds();
-        List<String> writersOf = form.writerOrganisationIds() == null ? List.of() : form.writerOrganisationIds();
-        checkOrganisations("readerOrganisationIds", readersOf);
-        checkOrganisations("writerOrganisationIds", writersOf);
-        if ((form.agreementId() == null || form.agreementId().isBlank()) && readersOf.isEmpty() && writersOf.isEmpty()) {
-            throw new InvalidInputException("agreementId", "name an agreement or reader or writer organisations");
-        }
-        String agreement = form.agreementId() == null || form.agreementId().isBlank() ? null : form.agreementId().strip();
-        if (agreement != null && readers.current().agreements().stream().noneMatch(a -> a.agreementId().equals(agreement))) {
-            throw new InvalidInputException("agreementId", "no agreement in force for your organisation has this id");
-        }
         TaxiiCollection created = store.create(readers.current(), new TaxiiCollection(null, TaxiiEndpoints.API_ROOT,
-                form.title().strip(), form.description(), form.alias(), null,
-                form.agreementId() == null || form.agreementId().isBlank() ? null : form.agreementId().strip(),
-                Set.copyOf(readersOf), Set.copyOf(writersOf), null, Boolean.TRUE.equals(form.publishes())));
+                form.title() == null ? null : form.title().strip(), blankToNull(form.description()),
+                blankToNull(form.alias()), null, blankToNull(form.agreementId()), ids(form.readerOrganisationIds()),
+                ids(form.writerOrganisationIds()), null, Boolean.TRUE.equals(form.publishes())));
         return ResponseEntity.created(URI.create("/api/taxii2/" + TaxiiEndpoints.API_ROOT + "/collections/"
                 + created.id() + "/")).body(created);
     }
 
-    private void checkOrganisations(String field, List<String> ids) {
-        for (int i = 0; i < ids.size(); i++) {
-            if (ids.get(i) == null || organisations.find(ids.get(i)).isEmpty()) {
-                throw new InvalidInputException(field + "[" + i + "]", "no organisation has this id");
-            }
-        }
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Set<String> ids(List<String> ids) {
+        return ids == null ? Set.of() : new java.util.HashSet<>(ids);
     }
 }
