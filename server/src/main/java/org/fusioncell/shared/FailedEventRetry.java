@@ -41,7 +41,7 @@ class FailedEventRetry {
             return;
         }
         try {
-            publications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ofSeconds(5)).withMaxInFlight(8)
+            publications.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ofSeconds(5)).withMaxInFlight(2)
                     .withBatchSize(100).withFilter(p -> p.getCompletionAttempts() < maxAttempts));
         } catch (RuntimeException e) {
             log.warn("Failed event publications could not be resubmitted: {}", e.toString());

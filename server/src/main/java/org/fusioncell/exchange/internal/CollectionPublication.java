@@ -136,7 +136,7 @@ class CollectionPublication {
                     + " AND stix_id = :s").param("v", t.version()).param("c", c.id()).param("s", t.id()).update();
         }
         if (!added.isEmpty()) {
-            log.record(c.ownerOrganisationId(), null, ExchangeLog.Kind.PUBLICATION, added.size(), "OK",
+            log.recordAlongside(c.ownerOrganisationId(), null, ExchangeLog.Kind.PUBLICATION, added.size(), "OK",
                     "collection " + c.id() + ": " + added.size() + " revoked (" + why + ")");
         }
         return added.size();
@@ -214,7 +214,7 @@ class CollectionPublication {
         int revoked = withdraw.isEmpty() ? 0 : revoke(c, withdraw, "no longer qualifies");
         int itemsAdded = (int) added.stream().filter(a -> published.containsKey(a.id())).count();
         if (itemsAdded > 0) {
-            log.record(c.ownerOrganisationId(), null, ExchangeLog.Kind.PUBLICATION, itemsAdded, "OK",
+            log.recordAlongside(c.ownerOrganisationId(), null, ExchangeLog.Kind.PUBLICATION, itemsAdded, "OK",
                     "collection " + c.id() + ": " + itemsAdded + " object versions published"
                             + (onlyReports == null ? "" : " (report " + String.join(", ", onlyReports) + ")"));
         }

@@ -18,7 +18,15 @@ public interface ExchangeLog {
                     String outcome, String detail) {
     }
 
+    /** In a transaction of its own: a refusal or a failure is logged even though the caller's work rolls back. */
     void record(String ownerOrganisationId, String partnerId, Kind kind, int objects, String outcome, String detail);
+
+    /**
+     * In the caller's transaction, committed or rolled back with its work — for work that runs in listeners, where
+     * a second pooled connection per transaction can exhaust the pool.
+     */
+    void recordAlongside(String ownerOrganisationId, String partnerId, Kind kind, int objects, String outcome,
+                         String detail);
 
     /** The reader's organisation's transfers, newest first; {@code partnerId} null for all partners. */
     Page<Transfer> page(Reader reader, String partnerId, PageRequest page);

@@ -35,6 +35,16 @@ class JdbcExchangeLog implements ExchangeLog {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String owner, String partnerId, Kind kind, int objects, String outcome, String detail) {
+        insert(owner, partnerId, kind, objects, outcome, detail);
+    }
+
+    @Override
+    @Transactional
+    public void recordAlongside(String owner, String partnerId, Kind kind, int objects, String outcome, String detail) {
+        insert(owner, partnerId, kind, objects, outcome, detail);
+    }
+
+    private void insert(String owner, String partnerId, Kind kind, int objects, String outcome, String detail) {
         jdbc.sql("""
                 INSERT INTO exchange_transfer (id, owner_organisation_id, partner_id, kind, at, objects, outcome, detail)
                 VALUES (:id, :owner, :partner, :kind, :at, :objects, :outcome, :detail)""")
