@@ -72,3 +72,5 @@ CREATE TABLE exchange_hit_incoming (
     decided_at              TIMESTAMP
 );
 CREATE INDEX exchange_hit_incoming_holder ON exchange_hit_incoming (holder_organisation_id, received_at);
+-- the ceiling on queries a minute per calling cell
+CREATE INDEX exchange_hit_incoming_caller ON exchange_hit_incoming (caller_organisation_id, received_at);

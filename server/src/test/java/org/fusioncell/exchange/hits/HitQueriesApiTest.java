@@ -268,6 +268,20 @@ class HitQueriesApiTest {
         assertThat(incoming.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aCellProbingNameKeysMeetsACeilingOfQueriesAMinute() throws Exception {
+        HitWorld w = HitWorld.build(jdbc, api, port); // a caller of its own: the ceiling counts per calling cell
+        Map<String, Object> probe = Map.of("queryId", "probe", "query",
+                Map.of("mode", "NAME_KEY_DOB", "nameKeys", List.of("s:mktr", "s:slm"), "birthDate", "1985"));
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> r = api.send(w.aAnalyst(), QUERIES + "/incoming", probe);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = api.send(w.aAnalyst(), QUERIES + "/incoming", probe);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("queries in a minute");
+    }
+
     private void expectBad(Map<String, Object> body, String field) throws Exception {
         HttpResponse<String> r = api.send(aAnalyst, QUERIES, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

@@ -243,7 +243,7 @@ class Asking {
                 .param("sent", json.writeValueAsString(t.sent())).param("outcome", outcome.name())
                 .param("ref", reference).param("contact", contact).param("detail", detail)
                 .param("now", Timestamp.from(clock.instant())).update();
-        exchangeLog.record(requester.organisationId(), t.partner().id(), ExchangeLog.Kind.HIT_QUERY, 1,
+        exchangeLog.recordAlongside(requester.organisationId(), t.partner().id(), ExchangeLog.Kind.HIT_QUERY, 1,
                 r.ok() && reference != null ? "OK" : outcome == HitOutcome.REFUSED ? "REFUSED" : "FAILED",
                 outcome.name());
     }
@@ -310,7 +310,7 @@ class Asking {
                 audit.record(AuditRecord.of(AuditAction.COLLECTION, reader.userId(), reader.organisationId(), OBJECT,
                         List.of(a.id())).withPurpose(reader.purpose()).withOutcome(state)
                         .withDetails(Map.of("partner", a.partnerId(), "reference", a.reference())));
-                exchangeLog.record(reader.organisationId(), a.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK",
+                exchangeLog.recordAlongside(reader.organisationId(), a.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK",
                         "decision received: " + state);
             }
         });
@@ -345,7 +345,7 @@ class Asking {
                         OBJECT, List.of(queryId)).withPurpose(requester.purpose())
                         .withDetails(Map.of("release", "REQUESTED", "partner", a.partnerId(), "reference",
                                 a.reference())));
-                exchangeLog.record(requester.organisationId(), a.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK",
+                exchangeLog.recordAlongside(requester.organisationId(), a.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK",
                         "release requested");
             }
         });

@@ -72,7 +72,10 @@ class Holding {
 
     Holding(JdbcClient jdbc, JsonMapper json, PartnerCells partners, JdbcHitRules rules, Persons persons,
             HeldIdentifiers identifiers, Organisations organisations, Colleagues colleagues, Notices notices,
-            ExchangeLog exchangeLog, AuditLog audit, Clock clock) {
+            ExchangeLog exchangeLog, AuditLog audit, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${fusioncell.exchange.hits.max-per-minute:60}")
+            int maxPerMinute) {
+        this.maxPerMinute = maxPerMinute;
         this.jdbc = jdbc;
         this.json = json;
         this.partners = partners;
@@ -88,6 +91,8 @@ class Holding {
     }
 
     /** The partner entries the caller's organisation stands for whose agreement with the holder is in force. */
+    private final int maxPerMinute;
+
     private List<PartnerCell> standing(Reader caller) {
         return partners.standingFor(caller.organisationId()).stream()
                 .filter(p -> Asking.inForce(caller, p.agreementId(), p.ownerOrganisationId())).toList();
@@ -103,6 +108,16 @@ class Holding {
             return new HolderReply.Refused("not a partner cell under an agreement in force");
         }
         check(query, requesterQueryId);
+        // a partner probing name keys against dates of birth meets a ceiling: at most so many queries a minute
+        long lastMinute = jdbc.sql("SELECT COUNT(*) FROM exchange_hit_incoming WHERE caller_organisation_id = :o"
+                        + " AND received_at > :since").param("o", caller.organisationId())
+                .param("since", Timestamp.from(clock.instant().minusSeconds(60))).query(Long.class).single();
+        if (lastMinute >= maxPerMinute) {
+            audit.record(AuditRecord.of(AuditAction.ACCESS_DENIED, caller.userId(), caller.organisationId(), OBJECT,
+                    List.of()).withPurpose(caller.purpose()).withOutcome("REFUSED")
+                    .withDetails(Map.of("reason", "more than " + maxPerMinute + " queries in a minute")));
+            return new HolderReply.Refused("more than " + maxPerMinute + " queries in a minute from your cell; try later");
+        }
         Optional<PartnerCell> allowed = standing.stream().filter(p -> allows(p, query)).findFirst();
         if (allowed.isEmpty()) {
             PartnerCell p = standing.getFirst();
@@ -110,7 +125,7 @@ class Holding {
                     List.of()).withPurpose(caller.purpose()).withOutcome("REFUSED")
                     .withDetails(Map.of("partner", p.id(), "holder", p.ownerOrganisationId(), "mode", query.mode(),
                             "reason", "the agreement's minimisation rule does not allow this form")));
-            exchangeLog.record(p.ownerOrganisationId(), p.id(), ExchangeLog.Kind.HIT_ANSWER, 0, "REFUSED",
+            exchangeLog.recordAlongside(p.ownerOrganisationId(), p.id(), ExchangeLog.Kind.HIT_ANSWER, 0, "REFUSED",
                     "the agreement's minimisation rule does not allow " + query.mode());
             return new HolderReply.Refused("the agreement's minimisation rule does not allow this form of query");
         }
@@ -136,7 +151,7 @@ class Holding {
                 .withPurpose(caller.purpose()).withOutcome(outcome.name())
                 .withDetails(Map.of("reference", reference, "partner", p.id(), "holder", holder, "mode", q.mode(),
                         "query", form)));
-        exchangeLog.record(holder, p.id(), ExchangeLog.Kind.HIT_ANSWER, 1, "OK", outcome.name());
+        exchangeLog.recordAlongside(holder, p.id(), ExchangeLog.Kind.HIT_ANSWER, 1, "OK", outcome.name());
         return answered(reference, outcome, holder, ReleaseState.NONE, null, null);
     }
 
@@ -261,7 +276,7 @@ class Holding {
         if (moved == 1) {
             audit.record(AuditRecord.of(AuditAction.ALTERATION, caller.userId(), caller.organisationId(), OBJECT,
                     List.of(reference)).withPurpose(caller.purpose()).withDetails(Map.of("release", "REQUESTED")));
-            exchangeLog.record(r.holderOrganisationId(), r.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK",
+            exchangeLog.recordAlongside(r.holderOrganisationId(), r.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK",
                     "release requested");
             for (String supervisor : colleagues.members(r.holderOrganisationId(), Role.SUPERVISOR)) {
                 notices.tell(supervisor, new Notices.Notice(reference, "Hit/no-hit", "hit-release-requested",
@@ -323,7 +338,7 @@ class Holding {
                         supervisor.organisationId(), OBJECT, List.of(reference)).withPurpose(supervisor.purpose())
                 .withOutcome(to.name()).withDetails(Map.of("partner", r.partnerId(),
                         "matched", String.join(",", r.matchedEntityIds()))));
-        exchangeLog.record(r.holderOrganisationId(), r.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK", to.name());
+        exchangeLog.recordAlongside(r.holderOrganisationId(), r.partnerId(), ExchangeLog.Kind.HIT_RELEASE, 0, "OK", to.name());
         return jdbc.sql("SELECT * FROM exchange_hit_incoming WHERE id = :id").param("id", reference)
                 .query(this::row).optional();
     }
