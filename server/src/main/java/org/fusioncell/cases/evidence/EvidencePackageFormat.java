@@ -42,11 +42,12 @@ public final class EvidencePackageFormat {
         }
     }
 
-    /** An Ed25519 public key, base64 of its X.509 SubjectPublicKeyInfo (what the installation shows). */
+    /** An Ed25519 public key, base64 of its X.509 SubjectPublicKeyInfo (what the installation shows; PEM armour accepted). */
     public static PublicKey publicKey(String base64) {
+        String bare = base64.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode(base64.strip())));
+                    Base64.getDecoder().decode(bare)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not an Ed25519 public key (base64 of X.509 SubjectPublicKeyInfo)");
         }
