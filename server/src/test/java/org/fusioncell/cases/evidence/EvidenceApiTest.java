@@ -64,6 +64,8 @@ class EvidenceApiTest {
     private static String policeAnalyst;
     private static String customsAnalystUser;
     private static String customsAnalyst;
+    private static String cellSupervisorUser;
+    private static String policeUncleared;
 
     @BeforeEach
     void world() {
@@ -77,7 +79,9 @@ class EvidenceApiTest {
         String customs = fx.organisation("Douanes", OrganisationType.STATE_AGENCY, "MR");
         cellAnalystUser = fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of());
         cellAnalyst = fx.token(cellAnalystUser, "read", "write");
-        cellSupervisor = fx.token(fx.user(cell, "SECRET", Set.of(Role.SUPERVISOR), Set.of()), "read", "write");
+        cellSupervisorUser = fx.user(cell, "SECRET", Set.of(Role.SUPERVISOR), Set.of());
+        cellSupervisor = fx.token(cellSupervisorUser, "read", "write");
+        policeUncleared = fx.token(fx.user(police, "UNCLASSIFIED", Set.of(Role.ANALYST), Set.of()), "read", "write");
         policeAnalystUser = fx.user(police, "SECRET", Set.of(Role.ANALYST), Set.of());
         policeAnalyst = fx.token(policeAnalystUser, "read", "write");
         customsAnalystUser = fx.user(customs, "SECRET", Set.of(Role.ANALYST), Set.of());
@@ -192,6 +196,10 @@ class EvidenceApiTest {
         assertThat(cut.get("intact").asBoolean()).isFalse();
         assertThat(cut.get("seq").asInt()).isEqualTo(3);
 
+        // a participant's user the case's marking withholds it from learns only that it exists
+        assertThat(status(api.fetch(policeUncleared, base), 403).get("type").asString()).endsWith("/existence-only");
+        assertThat(status(api.fetch(policeUncleared, base + "/" + item + "/custody"), 403).toString())
+                .doesNotContain("Cellebrite");
         // the customs, never on the case, see nothing: the same 404 as for no case at all
         assertThat(api.status(customsAnalyst, base)).isEqualTo(404);
         assertThat(api.status(customsAnalyst, base + "/" + item)).isEqualTo(404);
@@ -262,6 +270,10 @@ class EvidenceApiTest {
         status(api.send(cellAnalyst, base + "/" + physical + "/custody",
                 event("EXAMINED", "2026-11-14T12:00:00Z", null)), 201);
 
+        HttpResponse<byte[]> content = fetchBytes(policeAnalyst, base + "/" + file + "/content");
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.body()).isEqualTo(photo);
+        assertThat(fetchBytes(customsAnalyst, base + "/" + file + "/content").statusCode()).isEqualTo(404);
         assertThat(fetchBytes(cellAnalyst, "/api/v1/cases/" + id + "/evidence-package").statusCode()).isEqualTo(403);
         HttpResponse<byte[]> exported = fetchBytes(cellSupervisor, "/api/v1/cases/" + id + "/evidence-package");
         assertThat(exported.statusCode()).isEqualTo(200);
@@ -275,6 +287,9 @@ class EvidenceApiTest {
         assertThat(good.exitCode()).as(good.text()).isEqualTo(EvidenceVerifyCommand.INTACT);
         assertThat(good.text()).contains(id).contains("2 items");
 
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'EXPORT' AND object_type = 'evidence'"
+                + " AND actor_user_id = :user").param("user", cellSupervisorUser).query(Long.class).single())
+                .isEqualTo(1);
         Map<String, byte[]> entries = unzip(exported.body());
         assertThat(entries).containsKeys("manifest.json", "manifest.sig", "summary.pdf");
         assertThat(new String(entries.get("summary.pdf"), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
