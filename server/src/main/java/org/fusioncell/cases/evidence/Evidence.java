@@ -49,6 +49,10 @@ public interface Evidence {
     /** The evidence package for prosecutors (supervisors of the lead organisation). */
     CaseStep<EvidencePackage> exportPackage(Reader reader, String caseId);
 
+    /** A FILE item's stored content and the name it was received under. */
+    record Content(String fileName, InputStream in) {
+    }
+
     /** The stored file of a FILE item, for whoever sees the case. */
-    CaseStep<InputStream> content(Reader reader, String caseId, String itemId);
+    CaseStep<Content> content(Reader reader, String caseId, String itemId);
 }

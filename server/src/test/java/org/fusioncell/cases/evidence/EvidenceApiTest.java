@@ -273,6 +273,7 @@ class EvidenceApiTest {
         HttpResponse<byte[]> content = fetchBytes(policeAnalyst, base + "/" + file + "/content");
         assertThat(content.statusCode()).isEqualTo(200);
         assertThat(content.body()).isEqualTo(photo);
+        assertThat(content.headers().firstValue("Content-Disposition").orElseThrow()).contains("receipt.txt");
         assertThat(fetchBytes(customsAnalyst, base + "/" + file + "/content").statusCode()).isEqualTo(404);
         assertThat(fetchBytes(cellAnalyst, "/api/v1/cases/" + id + "/evidence-package").statusCode()).isEqualTo(403);
         HttpResponse<byte[]> exported = fetchBytes(cellSupervisor, "/api/v1/cases/" + id + "/evidence-package");

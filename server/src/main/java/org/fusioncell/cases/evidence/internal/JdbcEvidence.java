@@ -216,7 +216,7 @@ class JdbcEvidence implements Evidence {
 
     @Override
     @Transactional
-    public CaseStep<InputStream> content(Reader reader, String caseId, String itemId) {
+    public CaseStep<Content> content(Reader reader, String caseId, String itemId) {
         Optional<EvidenceItem> found = itemOfCase(reader, caseId, itemId);
         if (found.isEmpty() || found.get().kind() != EvidenceItem.Kind.FILE) {
             return new CaseStep.Unknown<>();
@@ -226,7 +226,8 @@ class JdbcEvidence implements Evidence {
             return new CaseStep.Unknown<>();
         }
         audit(reader, AuditAction.CONSULTATION, itemId, caseId, "content", Map.of("sha256", found.get().sha256()));
-        return new CaseStep.Done<>(in.get());
+        String name = found.get().fileName() == null ? found.get().id() : found.get().fileName();
+        return new CaseStep.Done<>(new Content(name, in.get()));
     }
 
     List<CustodyEvent> events(String itemId) {

@@ -121,13 +121,13 @@ class EvidenceApi {
     @GetMapping("/evidence/{itemId}/content")
     ResponseEntity<?> content(@PathVariable String id, @PathVariable String itemId) {
         Reader reader = readers.current();
-        return answer(reader, id, evidence.content(reader, id, itemId), in -> ResponseEntity.ok()
+        return answer(reader, id, evidence.content(reader, id, itemId), c -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(itemId, StandardCharsets.UTF_8).build().toString())
+                        .filename(c.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new InputStreamResource(in)));
+                .body(new InputStreamResource(c.in())));
     }
 
     @GetMapping("/evidence-verification")

@@ -159,6 +159,20 @@ class EvidencePages {
         }
     }
 
+    @GetMapping("/{itemId}/content")
+    ResponseEntity<org.springframework.core.io.InputStreamResource> content(@PathVariable String id,
+                                                                           @PathVariable String itemId) {
+        if (evidence.content(readers.current(), id, itemId) instanceof CaseStep.Done<Evidence.Content> d) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(d.value().fileName(), StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(new org.springframework.core.io.InputStreamResource(d.value().in()));
+        }
+        throw new NotFoundException("case");
+    }
+
     @GetMapping("/package")
     ResponseEntity<byte[]> download(@PathVariable String id) {
         Reader reader = readers.current();
