@@ -27,6 +27,7 @@ import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
  * nothing of it.
  */
 @FusionCellTest
+@Tag("persistence")
 class EvidenceApiTest {
 
     @LocalServerPort
