@@ -6,5 +6,6 @@
  * a timeline of everything that happened, cut to what the reader may see. Every read and write is audited.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases",
-        allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "assessment", "screening", "monitoring"})
+        allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "assessment", "screening", "monitoring",
+                "exchange :: packages"})
 package org.fusioncell.cases;

@@ -3,7 +3,6 @@ package org.fusioncell.assessment.bulletin;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.fusioncell.assessment.PdfText;
 import org.fusioncell.assessment.bulletin.BulletinLayout.Block;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -40,9 +40,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class BulletinRenderer {
 
-    private static final byte[] REGULAR = font("fonts/Amiri-Regular.ttf");
-    private static final byte[] BOLD = font("fonts/Amiri-Bold.ttf");
-    private static final int ARABIC = ColumnText.AR_LIG | ColumnText.AR_COMPOSEDTASHKEEL;
+    private static final int ARABIC = PdfText.ARABIC;
     private static final Color BANNER = new Color(0x9b, 0x1c, 0x1c);
     private static final Color MUTED = new Color(0x55, 0x55, 0x55);
 
@@ -113,10 +111,8 @@ public class BulletinRenderer {
 
     private Printed print(List<Block> blocks, BulletinContent content, String hash, int totalPages) {
         try {
-            BaseFont regular = BaseFont.createFont("Amiri-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false,
-                    REGULAR, null);
-            BaseFont bold = BaseFont.createFont("Amiri-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, BOLD,
-                    null);
+            BaseFont regular = PdfText.regular();
+            BaseFont bold = PdfText.bold();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Document document = new Document(PageSize.A4, 56, 56, 78, 86);
             PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -197,18 +193,7 @@ public class BulletinRenderer {
     }
 
     private static PdfPCell cell(Phrase phrase, boolean rtl) {
-        PdfPCell cell = new PdfPCell(phrase);
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setRunDirection(rtl ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
-        cell.setArabicOptions(ARABIC);
-        // the start of the line: OpenPDF swaps left and right in a right-to-left cell
-        cell.setHorizontalAlignment(Element.ALIGN_LEFT);
-        cell.setUseAscender(true);
-        // Amiri's marks reach far above and below the line: give Arabic (and everything else) room
-        cell.setLeading(0, 1.45f);
-        cell.setPaddingLeft(0);
-        cell.setPaddingRight(0);
-        return cell;
+        return PdfText.cell(phrase, rtl);
     }
 
     /** The banner at the top and bottom of each page, the page number, the document id and the content hash. */
@@ -316,17 +301,6 @@ public class BulletinRenderer {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] font(String path) {
-        try (InputStream in = BulletinRenderer.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the font " + path + " is missing from the application");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -23,6 +23,12 @@ public interface OfflinePackages {
 
     InstallationKey installationKey();
 
+    /**
+     * An Ed25519 signature of {@code data} by the installation's key, base64 — for other signed exports (evidence
+     * packages for prosecutors) that {@link #installationKey()} verifies.
+     */
+    String sign(byte[] data);
+
     /** {@code since}: an ISO-8601 instant or date; null resumes after the last package for the same partner and collection. */
     record ExportRequest(String partnerId, String collectionId, String since) {
     }

@@ -102,6 +102,11 @@ class JdbcOfflinePackages implements OfflinePackages {
         return new InstallationKey(pair.publicBase64(), pair.fingerprint());
     }
 
+    @Override
+    public String sign(byte[] data) {
+        return java.util.Base64.getEncoder().encodeToString(PackageFile.sign(data, keys.current().privateKey()));
+    }
+
     // ------------------------------------------------------------------ export
 
     @Override

@@ -79,7 +79,7 @@ public final class PackageFile {
         zip.closeEntry();
     }
 
-    private static byte[] sign(byte[] data, PrivateKey key) {
+    static byte[] sign(byte[] data, PrivateKey key) {
         try {
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(key);

@@ -1,0 +1,131 @@
+package org.fusioncell.cases.evidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./fusioncell evidence verify FILE --key KEY}: checks an evidence package offline — the manifest's
+ * signature by the installation key, every entry's SHA-256, every item's intake hash and custody chain
+ * (docs/evidence.md). {@code KEY}: the installation's public key as base64, or a file holding it. Exit 0 and a
+ * summary when intact; one line and exit 2 when not; exit 1 when the file or the key cannot be read.
+ */
+@Command(name = "evidence verify", mixinStandardHelpOptions = true,
+        description = "Checks an evidence package's signature, hashes and custody chain, offline.")
+public final class EvidenceVerifyCommand implements Callable<Integer> {
+
+    public static final int INTACT = 0;
+    public static final int FAILED = 1;
+    public static final int BROKEN = 2;
+
+    public record Outcome(int exitCode, String text) {
+    }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the evidence package (.zip)")
+    private Path file;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY",
+            description = "the installation's Ed25519 public key: base64 (X.509 SubjectPublicKeyInfo), or a file holding it")
+    private String key;
+
+    @Option(names = "--max-unpacked-bytes", paramLabel = "N", defaultValue = "4294967296",
+            description = "largest total the entries may unpack to (default: ${DEFAULT-VALUE})")
+    private long maxUnpackedBytes;
+
+    private Outcome outcome;
+
+    public static void main(String[] args) {
+        Outcome outcome = run(args);
+        if (outcome.text() != null) {
+            (outcome.exitCode() == INTACT ? System.out : System.err).println(outcome.text());
+        }
+        System.exit(outcome.exitCode());
+    }
+
+    /** Everything {@link #main} does but printing and exiting, for tests. */
+    public static Outcome run(String... args) {
+        EvidenceVerifyCommand command = new EvidenceVerifyCommand();
+        int code = new CommandLine(command).execute(args);
+        return command.outcome != null ? command.outcome : new Outcome(code == 0 ? INTACT : FAILED, null);
+    }
+
+    @Override
+    public Integer call() {
+        outcome = verify();
+        return outcome.exitCode();
+    }
+
+    private Outcome verify() {
+        PublicKey publicKey;
+        byte[] bytes;
+        try {
+            publicKey = EvidencePackageFormat.publicKey(keyText());
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new Outcome(FAILED, "evidence verify: cannot read " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(FAILED, "evidence verify: --key: " + e.getMessage());
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        long budget = maxUnpackedBytes;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (entries.containsKey(e.getName())) {
+                    return new Outcome(BROKEN, "evidence verify: entry " + e.getName() + " appears twice");
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[16384];
+                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+                    budget -= n;
+                    if (budget < 0) {
+                        return new Outcome(BROKEN, "evidence verify: the entries unpack to more than "
+                                + maxUnpackedBytes + " bytes");
+                    }
+                    out.write(buffer, 0, n);
+                }
+                entries.put(e.getName(), out.toByteArray());
+            }
+        } catch (ZipException e) {
+            return new Outcome(BROKEN, "evidence verify: not a readable ZIP file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            return new Outcome(BROKEN, "evidence verify: cannot be read (" + e.getMessage() + ")");
+        }
+        if (entries.isEmpty()) {
+            return new Outcome(BROKEN, "evidence verify: not an evidence package (no entries)");
+        }
+        EvidencePackageFormat.Verdict v = EvidencePackageFormat.verify(entries, publicKey);
+        if (!v.intact()) {
+            return new Outcome(BROKEN, "evidence verify: " + v.problem());
+        }
+        return new Outcome(INTACT, "evidence package of case " + v.caseId() + ": signature, " + entries.size()
+                + " entries, " + v.items() + " items and " + v.events() + " custody events verified");
+    }
+
+    /** The key itself, or the content of the file it names. */
+    private String keyText() throws IOException {
+        try {
+            Path path = Path.of(key);
+            if (key.length() < 4096 && Files.isRegularFile(path)) {
+                return Files.readString(path, StandardCharsets.US_ASCII);
+            }
+        } catch (InvalidPathException e) {
+            // not a path: the key itself
+        }
+        return key;
+    }
+}

@@ -1,0 +1,22 @@
+package org.fusioncell.intake;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Content-addressed files for other modules (case evidence), stored exactly as report attachments are (staged
+ * while hashed, moved atomically into place, equal content once) under {@code <data-dir>/evidence} — a root of
+ * their own, so erasing a report never removes evidence — and with the same size limit
+ * ({@code fusioncell.intake.attachment-max-bytes}).
+ */
+public interface ContentFiles {
+
+    record Stored(String sha256, long size, byte[] prefix) {
+    }
+
+    /** Streams and stores {@code in}; throws {@link AttachmentTooLargeException} over the limit (nothing kept). */
+    Stored store(InputStream in);
+
+    /** The content with that SHA-256, if stored. */
+    Optional<InputStream> open(String sha256);
+}
