@@ -19,6 +19,12 @@ public interface Requirements {
 
     String INFORMATION_TYPE = "requirement";
 
+    /**
+     * The refusal code of {@link #find} for a reader of the owner or a tasked organisation whom the marking lets
+     * know only that the requirement exists (clearance or caveats short): no content.
+     */
+    String EXISTENCE_ONLY = "existence-only";
+
     /** By a supervisor of the reader's organisation, which owns the requirement. */
     CaseStep<Requirement> create(Reader author, RequirementDraft draft);
 
@@ -26,6 +32,7 @@ public interface Requirements {
 
     long count(Reader reader, RequirementStatus status);
 
+    /** Done, {@link #EXISTENCE_ONLY} refused, or Unknown (absent and hidden alike). */
     CaseStep<Requirement> find(Reader reader, String requirementId);
 
     /** New code, title, question, priority and validity (the marking stays); by a supervisor of the owner. */

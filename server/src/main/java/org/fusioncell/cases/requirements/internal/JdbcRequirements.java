@@ -73,6 +73,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcRequirements implements Requirements {
 
     static final String OBJECT = Requirements.INFORMATION_TYPE;
+    static final String EXISTENCE_ONLY = Requirements.EXISTENCE_ONLY;
     static final String ESCALATION_ACTOR = "processing:requirement-escalation";
     private static final int MAX_TITLE = 300;
     private static final int MAX_TEXT = 8000;
@@ -393,12 +394,28 @@ class JdbcRequirements implements Requirements {
     @Override
     @Transactional
     public CaseStep<Requirement> find(Reader reader, String requirementId) {
-        Optional<Seen> s = seen(reader, requirementId);
-        if (s.isEmpty()) {
+        Optional<Head> found = head(requirementId);
+        if (found.isEmpty() || (!found.get().owner().equals(reader.organisationId())
+                && !tasked(found.get().id(), reader.organisationId()))) {
             return new CaseStep.Unknown<>();
         }
-        audit(reader, AuditAction.CONSULTATION, s.get().head().id(), "open", Map.of());
-        return new CaseStep.Done<>(s.get().requirement());
+        Head h = found.get();
+        Marking marking = markings.find(h.markingId()).orElseThrow();
+        Decision d = AccessPolicy.decide(reader, OBJECT, marking);
+        return switch (d.visibility()) {
+            case HIDDEN -> new CaseStep.Unknown<>();
+            case EXISTENCE_ONLY -> {
+                audit.record(AuditRecord.of(AuditAction.CONSULTATION, reader.userId(), reader.organisationId(),
+                        OBJECT, List.of(h.id())).withPurpose(reader.purpose()).withOutcome("EXISTENCE_ONLY")
+                        .withDetails(Map.of("reason", d.reason())));
+                yield new CaseStep.Refused<>(EXISTENCE_ONLY, "The requirement's marking withholds its content from"
+                        + " you; it is held by its owner organisation.");
+            }
+            case VISIBLE -> {
+                audit(reader, AuditAction.CONSULTATION, h.id(), "open", Map.of());
+                yield new CaseStep.Done<>(new Seen(h, marking).requirement());
+            }
+        };
     }
 
     @Override

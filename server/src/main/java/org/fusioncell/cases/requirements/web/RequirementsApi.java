@@ -128,8 +128,18 @@ class RequirementsApi {
     }
 
     @GetMapping("/{id}/tasks")
-    Tasks tasks(@PathVariable String id) {
-        return new Tasks(id, requirements.tasks(readers.current(), id).orElseThrow(() -> new NotFoundException(WHAT)));
+    ResponseEntity<?> tasks(@PathVariable String id) {
+        return part(id, requirements.tasks(readers.current(), id), t -> new Tasks(id, t));
+    }
+
+    /** A part of a requirement: the requirement's own answer when the reader may not see it (403 or 404). */
+    private <T> ResponseEntity<?> part(String id, java.util.Optional<T> found, Function<T, Object> body) {
+        if (found.isPresent()) {
+            return ResponseEntity.ok(body.apply(found.get()));
+        }
+        return answer(requirements.find(readers.current(), id), r -> {
+            throw new NotFoundException(WHAT);
+        });
     }
 
     @PostMapping("/{id}/tasks")
@@ -150,9 +160,9 @@ class RequirementsApi {
     }
 
     @GetMapping("/{id}/answers")
-    Answers answers(@PathVariable String id) {
-        return new Answers(id, RequirementView.answers(requirements.answers(readers.current(), id)
-                .orElseThrow(() -> new NotFoundException(WHAT)), scheme, organisations));
+    ResponseEntity<?> answers(@PathVariable String id) {
+        return part(id, requirements.answers(readers.current(), id), a -> new Answers(id,
+                RequirementView.answers(a, scheme, organisations)));
     }
 
     @PostMapping("/{id}/answers")
@@ -163,8 +173,9 @@ class RequirementsApi {
 
     @GetMapping("/{id}/coverage")
     ResponseEntity<?> coverage(@PathVariable String id) {
-        return answer(requirements.coverage(readers.current(), id, Instant.now(clock)),
-                (Coverage c) -> ResponseEntity.ok(c));
+        CaseStep<Coverage> step = requirements.coverage(readers.current(), id, Instant.now(clock));
+        return step instanceof CaseStep.Done<Coverage> d ? ResponseEntity.ok(d.value())
+                : part(id, java.util.Optional.empty(), x -> x);
     }
 
     private RequirementView view(Requirement r) {
