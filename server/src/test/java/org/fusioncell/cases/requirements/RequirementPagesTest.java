@@ -95,6 +95,25 @@ class RequirementPagesTest {
         String english = page(as(supervisor, cell, Role.SUPERVISOR, get("/requirements/" + id).param("lang", "en")));
         assertThat(english).contains("Collection tasks", "id=\"task-form\"", "id=\"status-form\"", "Coverage");
 
+        String editForm = page(as(supervisor, cell, Role.SUPERVISOR, get("/requirements/" + id + "/edit")
+                .param("lang", "fr")));
+        assertThat(editForm).contains("Modifier le besoin", "value=\"" + code + "\"");
+        String badEdit = page(as(supervisor, cell, Role.SUPERVISOR, post("/requirements/" + id + "/edit")).with(csrf())
+                .param("lang", "fr").param("version", "1").param("code", code).param("title", "Hawala")
+                .param("question", "Qui finance ?").param("priority", "LOW").param("validUntil", "bientôt"));
+        assertThat(badEdit).contains("Vérifiez ce champ : validUntil", "id=\"error-validUntil\"");
+        MvcResult edited = mvc.perform(as(supervisor, cell, Role.SUPERVISOR, post("/requirements/" + id + "/edit"))
+                .with(csrf()).param("version", "1").param("code", code).param("title", "Hawala")
+                .param("question", "Qui finance ?").param("priority", "LOW")).andReturn();
+        assertThat(edited.getResponse().getRedirectedUrl()).contains("done=edited");
+        String taskId = jdbc.sql("SELECT id FROM rq_task WHERE requirement_id = :id").param("id", id)
+                .query(String.class).single();
+        MvcResult closed = mvc.perform(as(supervisor, cell, Role.SUPERVISOR, post("/requirements/" + id + "/tasks/"
+                + taskId + "/close")).with(csrf()).param("reason", "Remplacée")).andReturn();
+        assertThat(closed.getResponse().getRedirectedUrl()).contains("done=closed");
+        assertThat(page(as(gendarme, gendarmerie, Role.ANALYST, get("/requirements/" + id).param("lang", "ar"))))
+                .contains("Hawala", "مغلقة");
+
         MvcResult hidden = mvc.perform(as(outsider, outsiderOrg, Role.ANALYST, get("/requirements/" + id)
                 .param("lang", "fr"))).andReturn();
         assertThat(hidden.getResponse().getStatus()).isEqualTo(404);

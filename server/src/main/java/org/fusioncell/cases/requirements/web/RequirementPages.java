@@ -223,6 +223,56 @@ class RequirementPages {
         }
     }
 
+    @PostMapping("/{id}/tasks/{taskId}/close")
+    String closeTask(@PathVariable String id, @PathVariable String taskId,
+                     @RequestParam(required = false) String reason, Model model) {
+        try {
+            return after(id, requirements.closeTask(readers.current(), id, taskId, reason), "closed");
+        } catch (InvalidInputException e) {
+            return withError(id, e, model);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable String id, Model model) {
+        if (!(requirements.find(readers.current(), id) instanceof CaseStep.Done<Requirement> d)) {
+            throw new NotFoundException("requirement");
+        }
+        Requirement r = d.value();
+        RequirementPageForm form = new RequirementPageForm();
+        form.setCode(r.code());
+        form.setTitle(r.title());
+        form.setQuestion(r.question());
+        form.setPriority(r.priority().name());
+        form.setValidFrom(r.validFrom().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        form.setValidUntil(r.validUntil() == null ? null
+                : r.validUntil().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+        return editPage(r, form, model);
+    }
+
+    private String editPage(Requirement r, RequirementPageForm form, Model model) {
+        model.addAttribute("requirement", r);
+        model.addAttribute("form", form);
+        return "requirements/edit";
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@PathVariable String id, @ModelAttribute("form") RequirementPageForm form,
+                @RequestParam(required = false) Integer version, Model model) {
+        Reader reader = readers.current();
+        if (!(requirements.find(reader, id) instanceof CaseStep.Done<Requirement> d)) {
+            throw new NotFoundException("requirement");
+        }
+        try {
+            return after(id, requirements.edit(reader, id, version == null ? 0 : version, form.toDraft()), "edited");
+        } catch (InvalidInputException e) {
+            model.addAttribute("errorField", e.field());
+            model.addAttribute("errorProblem", e.problem());
+            model.addAttribute("errorInput", RequirementPageForm.inputFor(e.field()));
+            return editPage(d.value(), form, model);
+        }
+    }
+
     @PostMapping("/{id}/tasks/{taskId}/acknowledge")
     String acknowledge(@PathVariable String id, @PathVariable String taskId) {
         return after(id, requirements.acknowledgeTask(readers.current(), id, taskId), "acknowledged");
