@@ -1,5 +1,6 @@
 package org.fusioncell.access;
 
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,5 +21,16 @@ public record Marking(int classificationRank, Tlp tlp, Releasability releasabili
         Objects.requireNonNull(releasability, "releasability");
         Objects.requireNonNull(ownerOrganisation, "ownerOrganisation");
         caveats = Set.copyOf(caveats);
+    }
+
+    /**
+     * This marking released to more organisations: each of {@code organisations} (but the owner) added to its
+     * releasability, everything else as it is. Used by items shared with participants (cases, requirements).
+     */
+    public Marking releasedTo(Set<String> organisations) {
+        Set<String> orgs = new LinkedHashSet<>(releasability.organisations());
+        organisations.stream().filter(o -> !o.equals(ownerOrganisation)).forEach(orgs::add);
+        return new Marking(classificationRank, tlp, new Releasability(orgs, releasability.organisationTypes(),
+                releasability.agreements(), releasability.users()), originatorControl, caveats, ownerOrganisation);
     }
 }

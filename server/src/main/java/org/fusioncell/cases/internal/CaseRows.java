@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.fusioncell.access.AccessPolicy;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.Markings;
 import org.fusioncell.access.Reader;
-import org.fusioncell.access.Releasability;
 import org.fusioncell.audit.AuditAction;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
@@ -118,12 +116,7 @@ class CaseRows {
 
     /** The marking in force: the author's, with every participating organisation in its releasability. */
     static Marking inForce(Marking base, Set<String> participants) {
-        Set<String> orgs = new LinkedHashSet<>(base.releasability().organisations());
-        participants.stream().filter(o -> !o.equals(base.ownerOrganisation())).forEach(orgs::add);
-        Releasability r = base.releasability();
-        return new Marking(base.classificationRank(), base.tlp(),
-                new Releasability(orgs, r.organisationTypes(), r.agreements(), r.users()), base.originatorControl(),
-                base.caveats(), base.ownerOrganisation());
+        return base.releasedTo(participants);
     }
 
     boolean userSees(String userId, Marking marking) {
