@@ -2,10 +2,8 @@ package org.fusioncell.cases.evidence;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,13 +42,7 @@ public final class EvidencePackageFormat {
 
     /** An Ed25519 public key, base64 of its X.509 SubjectPublicKeyInfo (what the installation shows; PEM armour accepted). */
     public static PublicKey publicKey(String base64) {
-        String bare = base64.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode(bare)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key (base64 of X.509 SubjectPublicKeyInfo)");
-        }
+        return org.fusioncell.shared.Ed25519Keys.publicKey(base64);
     }
 
     /** Checks the unpacked entries of a package against {@code key}. */

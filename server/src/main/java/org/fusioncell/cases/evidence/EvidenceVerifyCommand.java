@@ -3,9 +3,7 @@ package org.fusioncell.cases.evidence;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
@@ -74,7 +72,7 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
         PublicKey publicKey;
         byte[] bytes;
         try {
-            publicKey = EvidencePackageFormat.publicKey(keyText());
+            publicKey = EvidencePackageFormat.publicKey(org.fusioncell.shared.Ed25519Keys.keyText(key));
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             return new Outcome(FAILED, "evidence verify: cannot read " + e.getMessage());
@@ -116,16 +114,4 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
                 + " entries, " + v.items() + " items and " + v.events() + " custody events verified");
     }
 
-    /** The key itself, or the content of the file it names. */
-    private String keyText() throws IOException {
-        try {
-            Path path = Path.of(key);
-            if (key.length() < 4096 && Files.isRegularFile(path)) {
-                return Files.readString(path, StandardCharsets.US_ASCII);
-            }
-        } catch (InvalidPathException e) {
-            // not a path: the key itself
-        }
-        return key;
-    }
 }

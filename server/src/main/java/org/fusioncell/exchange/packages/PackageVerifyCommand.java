@@ -1,7 +1,6 @@
 package org.fusioncell.exchange.packages;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -73,7 +72,7 @@ public final class PackageVerifyCommand implements Callable<Integer> {
         PublicKey publicKey;
         byte[] bytes;
         try {
-            publicKey = PackageFile.publicKey(keyText());
+            publicKey = PackageFile.publicKey(org.fusioncell.shared.Ed25519Keys.keyText(key));
             if (Files.size(file) > maxBytes) {
                 return new Outcome(BROKEN, "package verify: package: larger than " + maxBytes + " bytes");
             }
@@ -93,18 +92,6 @@ public final class PackageVerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The key itself, or the content of the file it names. */
-    private String keyText() throws IOException {
-        Path path = Path.of(key);
-        try {
-            if (key.length() < 4096 && Files.isRegularFile(path)) {
-                return Files.readString(path, StandardCharsets.US_ASCII);
-            }
-        } catch (java.nio.file.InvalidPathException e) {
-            // not a path: the key itself
-        }
-        return key;
-    }
 
     static String summary(PackageManifest m) {
         return String.join(System.lineSeparator(),

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -223,11 +221,10 @@ public final class PackageFile {
 
     /** A public key given as base64 of its X.509 SubjectPublicKeyInfo (PEM armour allowed). */
     public static PublicKey publicKey(String text) {
-        String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new InvalidInputException("key", "not an Ed25519 public key (base64 of its X.509 SubjectPublicKeyInfo)");
+            return org.fusioncell.shared.Ed25519Keys.publicKey(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("key", e.getMessage());
         }
     }
 

@@ -2,14 +2,11 @@ package org.fusioncell.exchange.partners.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,8 +185,8 @@ class JdbcPartnerCells implements PartnerCells {
     /** An Ed25519 public key, base64 of its X.509 SubjectPublicKeyInfo encoding. */
     static void checkPublicKey(String key) {
         try {
-            KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key)));
-        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+            org.fusioncell.shared.Ed25519Keys.publicKey(key);
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException("publicKey", "not an Ed25519 public key (base64 of its X.509 encoding)");
         }
     }
