@@ -11,7 +11,12 @@ public enum Role {
     RESEARCHER,
     CIVIL_SOCIETY_CONTRIBUTOR,
     /** Screens names against watchlists and reviews the hits of their organisation (docs/screening.md). */
-    SCREENING_OFFICER;
+    SCREENING_OFFICER,
+    /**
+     * The data-protection officer: the retention register, legal holds, re-personalisation approvals,
+     * redress requests from people wrongly flagged (docs/safeguards.md).
+     */
+    DATA_PROTECTION_OFFICER;
 
     public String authority() {
         return "ROLE_" + name();

@@ -45,6 +45,8 @@ class DemoData {
                     List.of("LIAISON_OFFICER"), List.of(), "NRUWC2LTN5XC44DPNRUWGZJPMZ2XG2LP"),
             new DemoUser("auditor", "Auditrice de démonstration", "cell", "CONFIDENTIAL", List.of("AUDITOR"), List.of(),
                     "MF2WI2LUN5ZC6ZTVONUW63TDMVWGYLLE"),
+            new DemoUser("dpo", "Déléguée à la protection des données", "cell", "SECRET",
+                    List.of("DATA_PROTECTION_OFFICER"), List.of(), "MRYG6L3GOVZWS33OMNSWY3BNMRSW23ZN"),
             new DemoUser("partner.analyst", "Analyste de la cellule partenaire", "neighbour", "RESTRICTED",
                     List.of("ANALYST"), List.of(), "OBQXE5DOMVZC4YLOMFWHS43UF5THK43J"),
             new DemoUser("platform.partner", "Partenaire plateforme", "platform", "UNCLASSIFIED",
