@@ -73,4 +73,11 @@ public interface Entities {
      * @throws org.fusioncell.shared.InvalidInputException (field {@code reason}) when the reason is blank
      */
     boolean erase(Reader actor, String entityId, String reason);
+
+    /**
+     * Entities recorded before {@code createdBefore} that nothing asserts any more — no report mentions them, no
+     * link starts or ends at them, no merge holds them — at most {@code limit}, oldest first: the entities the
+     * retention purge erases through {@link #erase}. Ids only; not logged itself (nobody is shown anything).
+     */
+    List<String> unasserted(java.time.Instant createdBefore, int limit);
 }

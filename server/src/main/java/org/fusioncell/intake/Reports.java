@@ -81,4 +81,23 @@ public interface Reports {
      * @throws org.fusioncell.shared.InvalidInputException (field {@code reason}) when the reason is blank
      */
     boolean erase(Reader actor, String reportId, String reason);
+
+    /**
+     * The retention period given to a report contributed without a date of its own
+     * ({@code fusioncell.intake.retention-default}): the one number the retention register shows for reports.
+     */
+    java.time.Period defaultRetention();
+
+    /**
+     * Reports whose retention date is before {@code today}, oldest date first, at most {@code limit}: dates and
+     * holders only, for the retention purge, which erases them through {@link #erase}. Not logged itself (nobody
+     * is shown anything); each erasure is.
+     */
+    List<ReportHolding> expired(java.time.LocalDate today, int limit);
+
+    /**
+     * Every report held, by id after {@code afterId} (null: from the start), at most {@code limit}: dates and
+     * holders only, for the review of holdings. Not logged itself, like {@link #expired}.
+     */
+    List<ReportHolding> holdings(String afterId, int limit);
 }

@@ -354,4 +354,16 @@ class JdbcEntities implements Entities {
         Map<String, Marking> marks = markings.findAll(rows.stream().map(Stored::markingId).toList());
         return rows.stream().map(r -> withMarking(r.entity(), marks.get(r.markingId()))).toList();
     }
+
+    @Override
+    public List<String> unasserted(Instant createdBefore, int limit) {
+        return jdbc.sql("""
+                SELECT e.id FROM entity e WHERE e.created_at < :before
+                AND NOT EXISTS (SELECT 1 FROM entity_mention m WHERE m.entity_id = e.id)
+                AND NOT EXISTS (SELECT 1 FROM entity_link l WHERE l.from_entity_id = e.id OR l.to_entity_id = e.id)
+                AND NOT EXISTS (SELECT 1 FROM entity_merge_member mm WHERE mm.entity_id = e.id)
+                AND NOT EXISTS (SELECT 1 FROM entity_merge mg WHERE mg.survivor_id = e.id)
+                ORDER BY e.created_at, e.id LIMIT :limit""")
+                .param("before", Timestamp.from(createdBefore)).param("limit", limit).query(String.class).list();
+    }
 }

@@ -32,6 +32,7 @@ import org.fusioncell.intake.Report;
 import org.fusioncell.intake.ReportAccess;
 import org.fusioncell.intake.ReportContributed;
 import org.fusioncell.intake.ReportDraft;
+import org.fusioncell.intake.ReportHolding;
 import org.fusioncell.intake.ReportSummary;
 import org.fusioncell.intake.ReportVersion;
 import org.fusioncell.intake.Revision;
@@ -304,5 +305,30 @@ class JdbcReports implements Reports {
     @Override
     public boolean erase(Reader actor, String reportId, String reason) {
         return erasure.erase(actor, reportId, reason);
+    }
+
+    @Override
+    public java.time.Period defaultRetention() {
+        return settings.retention();
+    }
+
+    @Override
+    public List<ReportHolding> expired(LocalDate today, int limit) {
+        return jdbc.sql("SELECT id, originating_organisation_id, reported_at, retention_until FROM intake_report"
+                        + " WHERE retention_until < :today ORDER BY retention_until, id LIMIT :limit")
+                .param("today", today).param("limit", limit).query(JdbcReports::holding).list();
+    }
+
+    @Override
+    public List<ReportHolding> holdings(String afterId, int limit) {
+        return jdbc.sql("SELECT id, originating_organisation_id, reported_at, retention_until FROM intake_report"
+                        + " WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", afterId == null ? "" : afterId).param("limit", limit).query(JdbcReports::holding).list();
+    }
+
+    private static ReportHolding holding(ResultSet rs, int n) throws SQLException {
+        java.sql.Date until = rs.getDate("retention_until");
+        return new ReportHolding(rs.getString("id"), rs.getString("originating_organisation_id"),
+                rs.getTimestamp("reported_at").toInstant(), until == null ? null : until.toLocalDate());
     }
 }

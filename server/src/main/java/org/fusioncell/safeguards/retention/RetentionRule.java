@@ -1,0 +1,33 @@
+package org.fusioncell.safeguards.retention;
+
+import java.time.Period;
+
+/**
+ * One line of the retention register: why an information type is held ({@code legalBasis}, {@code purpose}:
+ * the installation's own wording when configured, otherwise null and the page shows the message
+ * {@code retention.basis.<type>} / {@code retention.purpose.<type>}), for how long ({@code period}; null when
+ * never erased), how often its holder must confirm the need ({@code reviewPeriod}; null: no review), and who
+ * enforces it.
+ */
+public record RetentionRule(String type, String legalBasis, String purpose, Period period, Period reviewPeriod,
+                            Enforcement enforcement, String enforcedBy, String periodSetting) {
+
+    public enum Enforcement {
+        /** The retention purge of this module erases what has expired. */
+        PURGE,
+        /** The module named in {@code enforcedBy} depersonalises and erases its own data. */
+        MODULE,
+        /** Never erased (the audit log: it is the proof of every erasure). */
+        NEVER,
+        /** Stated in the register, but nothing erases it yet: the data-protection officer sees that plainly. */
+        NOT_ENFORCED
+    }
+
+    public String basisKey() {
+        return "retention.basis." + type;
+    }
+
+    public String purposeKey() {
+        return "retention.purpose." + type;
+    }
+}

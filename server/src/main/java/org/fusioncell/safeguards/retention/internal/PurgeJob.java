@@ -1,0 +1,177 @@
+package org.fusioncell.safeguards.retention.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fusioncell.access.Reader;
+import org.fusioncell.audit.AuditAction;
+import org.fusioncell.audit.AuditLog;
+import org.fusioncell.audit.AuditRecord;
+import org.fusioncell.entities.Entities;
+import org.fusioncell.identity.Readers;
+import org.fusioncell.intake.ReportHolding;
+import org.fusioncell.intake.Reports;
+import org.fusioncell.safeguards.retention.LegalHold;
+import org.fusioncell.safeguards.retention.LegalHolds;
+import org.fusioncell.safeguards.retention.PurgeRun;
+import org.fusioncell.safeguards.retention.RetentionPurge;
+import org.fusioncell.safeguards.retention.RetentionRule;
+import org.fusioncell.shared.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The purge. The run's row is inserted first under its unique key (the claim: of several nodes firing the same
+ * schedule one runs); each item is then erased in a transaction of its own through its module's erasure, as a
+ * processing reader of the holding organisation, with the erasure's cause recorded in that same transaction.
+ * Items under an active hold are left and listed with the run. At most {@link #PER_RUN} items of each type per
+ * run; what is left waits for the next.
+ */
+@Service
+class PurgeJob implements RetentionPurge {
+
+    static final String ACTOR = "processing:retention-purge";
+    static final int PER_RUN = 5000;
+    private static final Logger log = LoggerFactory.getLogger(PurgeJob.class);
+
+    private final JdbcClient jdbc;
+    private final Reports reports;
+    private final Entities entities;
+    private final ConfiguredRegister register;
+    private final LegalHolds holds;
+    private final Readers readers;
+    private final ErasureRecords erasures;
+    private final PurgeRuns runs;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PurgeJob(JdbcClient jdbc, Reports reports, Entities entities, ConfiguredRegister register, LegalHolds holds,
+             Readers readers, ErasureRecords erasures, PurgeRuns runs, AuditLog audit,
+             PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.entities = entities;
+        this.register = register;
+        this.holds = holds;
+        this.readers = readers;
+        this.erasures = erasures;
+        this.runs = runs;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    private final class Tally {
+        final String runId;
+        int reports;
+        int entities;
+        int reportsHeld;
+        int entitiesHeld;
+        int failures;
+
+        Tally(String runId) {
+            this.runId = runId;
+        }
+    }
+
+    @Override
+    public Optional<PurgeRun> run(Instant now, String runKey, String startedBy) {
+        String runId = Ids.newId();
+        try {
+            transaction.executeWithoutResult(s -> jdbc.sql("INSERT INTO retention_purge_run (id, run_key, started_by,"
+                            + " started_at) VALUES (:id, :key, :by, :at)").param("id", runId).param("key", runKey)
+                    .param("by", startedBy).param("at", Timestamp.from(Instant.now(clock))).update());
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Tally tally = new Tally(runId);
+        for (ReportHolding h : reports.expired(today, PER_RUN)) {
+            erase(tally, Reports.INFORMATION_TYPE, h.reportId(), h.organisationId(), today,
+                    "retention period expired on " + h.retentionUntil() + " (retention register: report)");
+        }
+        Optional<RetentionRule> entityRule = register.rule("entity").filter(r -> r.period() != null);
+        if (entityRule.isPresent()) {
+            Instant cutoff = today.minus(entityRule.get().period()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (String entityId : entities.unasserted(cutoff, PER_RUN)) {
+                Optional<String> owner = entities.forProcessing(entityId).map(e -> e.marking().ownerOrganisation());
+                owner.ifPresent(org -> erase(tally, "entity", entityId, org, today, "no report asserts it any more"
+                        + " and it is older than the retention period " + entityRule.get().period()
+                        + " (retention register: entity)"));
+            }
+        }
+        Instant finished = Instant.now(clock);
+        transaction.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    UPDATE retention_purge_run SET finished_at = :at, reports_erased = :r, entities_erased = :e,
+                        reports_held = :rh, entities_held = :eh, failures = :f WHERE id = :id""")
+                    .param("at", Timestamp.from(finished)).param("r", tally.reports).param("e", tally.entities)
+                    .param("rh", tally.reportsHeld).param("eh", tally.entitiesHeld).param("f", tally.failures)
+                    .param("id", runId).update();
+            audit.record(AuditRecord.of(AuditAction.ERASURE, startedBy, null, "retention-purge-run", List.of(runId))
+                    .withPurpose("retention").withOutcome(tally.failures == 0 ? "OK" : "PARTIAL")
+                    .withDetails(Map.of("reports", String.valueOf(tally.reports), "entities",
+                            String.valueOf(tally.entities), "heldReports", String.valueOf(tally.reportsHeld),
+                            "heldEntities", String.valueOf(tally.entitiesHeld), "failures",
+                            String.valueOf(tally.failures))));
+        });
+        log.info("retention purge {}: {} reports and {} entities erased, {} + {} held, {} failures", runId,
+                tally.reports, tally.entities, tally.reportsHeld, tally.entitiesHeld, tally.failures);
+        return runs.find(runId);
+    }
+
+    private void erase(Tally tally, String type, String itemId, String organisationId, LocalDate today,
+                       String reason) {
+        boolean report = type.equals(Reports.INFORMATION_TYPE);
+        try {
+            Boolean erased = transaction.execute(s -> {
+                Optional<LegalHold> hold = holds.activeOn(type, itemId, today);
+                if (hold.isPresent()) {
+                    jdbc.sql("INSERT INTO retention_purge_skip (run_id, item_type, item_id, hold_id)"
+                                    + " VALUES (:run, :type, :item, :hold)").param("run", tally.runId)
+                            .param("type", type).param("item", itemId).param("hold", hold.get().id()).update();
+                    return null;
+                }
+                Reader holder = readers.forOrganisation(organisationId, ACTOR, "retention");
+                boolean done = report ? reports.erase(holder, itemId, reason) : entities.erase(holder, itemId, reason);
+                if (done) {
+                    erasures.record(type, itemId, organisationId, ErasureRecords.Cause.EXPIRY, tally.runId, ACTOR);
+                }
+                return done;
+            });
+            if (erased == null) {
+                if (report) {
+                    tally.reportsHeld++;
+                } else {
+                    tally.entitiesHeld++;
+                }
+            } else if (erased) {
+                if (report) {
+                    tally.reports++;
+                } else {
+                    tally.entities++;
+                }
+            }
+        } catch (RuntimeException e) {
+            // the item stays as it was (its transaction rolled back) and is taken up again by the next run
+            tally.failures++;
+            log.error("retention purge {} could not erase {} {}", tally.runId, type, itemId, e);
+        }
+    }
+
+    @Override
+    public List<PurgeRun> recent(Reader officer, int limit) {
+        return runs.recent(officer, limit);
+    }
+}
