@@ -62,10 +62,12 @@ class CollectionPublication {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ErasedContent erasedContent;
 
     CollectionPublication(TaxiiStore store, StixExport export, Organisations organisations, Readers readers,
                           ClassificationScheme scheme, Markings markings, Colleagues colleagues, ExchangeLog log,
-                          JdbcClient jdbc, JsonMapper json, Clock clock) {
+                          JdbcClient jdbc, JsonMapper json, Clock clock, ErasedContent erasedContent) {
+        this.erasedContent = erasedContent;
         this.colleagues = colleagues;
         this.store = store;
         this.export = export;
@@ -113,12 +115,17 @@ class CollectionPublication {
         Map<String, List<String>> byCollection = new LinkedHashMap<>();
         rows.forEach(r -> byCollection.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r[1]));
         byCollection.forEach((collectionId, stixIds) -> store.forProcessing(collectionId)
-                .ifPresent(c -> revoke(c, stixIds, "erased")));
+                .ifPresent(c -> revoke(c, stixIds, "erased", true)));
     }
 
     /** Revokes objects of the collection by STIX id (administrator's decision); answers how many were revoked. */
     @Transactional
     int revoke(TaxiiCollection c, List<String> stixIds, String why) {
+        return revoke(c, stixIds, why, false);
+    }
+
+    /** {@code erased}: the item is gone for good, so no stored version of its objects keeps its content. */
+    private int revoke(TaxiiCollection c, List<String> stixIds, String why, boolean erased) {
         Reader owner = processing(c.ownerOrganisationId());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         List<StixObject> tombstones = new ArrayList<>();
@@ -128,12 +135,15 @@ class CollectionPublication {
             if (last.isEmpty() || last.get().json().contains("\"revoked\":true") || !last.get().json().contains("\"created\"")) {
                 continue;
             }
-            tombstones.add(tombstone(c, last.get(), now));
+            tombstones.add(tombstone(c, last.get(), now, erased));
         }
         List<StixObject> added = store.add(owner, c, tombstones, now);
         for (StixObject t : added) {
             jdbc.sql("UPDATE exchange_published_item SET revoked = TRUE, last_version = :v WHERE collection_id = :c"
                     + " AND stix_id = :s").param("v", t.version()).param("c", c.id()).param("s", t.id()).update();
+        }
+        if (erased) {
+            erasedContent.scrub(c.id(), stixIds);
         }
         if (!added.isEmpty()) {
             log.recordAlongside(c.ownerOrganisationId(), null, ExchangeLog.Kind.PUBLICATION, added.size(), "OK",
@@ -302,11 +312,13 @@ class CollectionPublication {
      * The revoked version of a stored object: the last version as it was, {@code revoked: true}, a later
      * {@code modified} — a complete object, so that it still validates and every STIX consumer can read it — under
      * the last version's own marking: exactly the readers who could read the object receive its revocation, and
-     * nobody learns anything new from it.
+     * nobody learns anything new from it. Of an erased item, the revoked version keeps only what identifies it
+     * ({@link ErasedContent}): the erasure must not live on in the collection.
      */
-    private StixObject tombstone(TaxiiCollection c, TaxiiStore.Row last, Instant now) {
+    private StixObject tombstone(TaxiiCollection c, TaxiiStore.Row last, Instant now, boolean erased) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> o = new LinkedHashMap<>(json.readValue(last.json(), Map.class));
+        Map<String, Object> stored = json.readValue(last.json(), Map.class);
+        Map<String, Object> o = new LinkedHashMap<>(erased ? ErasedContent.stripped(stored) : stored);
         Instant modified = Instant.parse((String) o.get("modified"));
         o.put("modified", StixVocabulary.stamp(now.isAfter(modified) ? now : modified.plusMillis(1)));
         o.put("revoked", true);

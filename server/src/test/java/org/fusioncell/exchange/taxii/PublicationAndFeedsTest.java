@@ -146,7 +146,11 @@ class PublicationAndFeedsTest {
             Thread.sleep(200);
         }
         assertThat(last.path("revoked").asBoolean()).isTrue();
-        assertThat(last.path("name").asString()).isEqualTo("Attaque contre un poste frontalier");
+        // erased: the revocation keeps no content, and no earlier version in the store does either
+        assertThat(last.path("name").asString()).isEqualTo("[erased]");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_taxii_object WHERE collection_id = :c"
+                + " AND json LIKE '%Attaque contre un poste%'").param("c", collection).query(Long.class).single())
+                .isZero();
         // an outsider of the collection learns nothing, revoked or not
         assertThat(api.status(policeSupervisor, objects + stixId + "/")).isEqualTo(404);
 

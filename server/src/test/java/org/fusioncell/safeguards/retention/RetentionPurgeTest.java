@@ -173,6 +173,10 @@ class RetentionPurgeTest {
 
         // the partner that received it gets its revocation, and the exchange log says so
         await(() -> revoked(api, partnerReader, objects));
+        assertThat(count("SELECT COUNT(*) FROM exchange_taxii_object WHERE collection_id = :id"
+                + " AND json LIKE '%الزعفرانية%'", collection)).as("no stored version keeps its content").isZero();
+        assertThat(count("SELECT COUNT(*) FROM exchange_taxii_object WHERE collection_id = :id"
+                + " AND json LIKE '%أوبري%'", collection)).as("the held one is still published").isPositive();
         assertThat(count("SELECT COUNT(*) FROM exchange_transfer WHERE owner_organisation_id = :id"
                 + " AND detail LIKE '%revoked (erased)%'", cell)).isOne();
 
