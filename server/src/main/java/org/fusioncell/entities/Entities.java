@@ -76,8 +76,9 @@ public interface Entities {
 
     /**
      * Entities recorded before {@code createdBefore} that nothing asserts any more — no report mentions them, no
-     * link starts or ends at them, no merge holds them — at most {@code limit}, oldest first: the entities the
-     * retention purge erases through {@link #erase}. Ids only; not logged itself (nobody is shown anything).
+     * link starts or ends at them, no merge holds them — by id after {@code afterId} (null: from the start), at most
+     * {@code limit}: the entities the retention purge erases through {@link #erase}. Ids only; not logged itself
+     * (nobody is shown anything).
      */
-    List<String> unasserted(java.time.Instant createdBefore, int limit);
+    List<String> unasserted(java.time.Instant createdBefore, String afterId, int limit);
 }

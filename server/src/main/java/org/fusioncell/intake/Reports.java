@@ -89,11 +89,12 @@ public interface Reports {
     java.time.Period defaultRetention();
 
     /**
-     * Reports whose retention date is before {@code today}, oldest date first, at most {@code limit}: dates and
-     * holders only, for the retention purge, which erases them through {@link #erase}. Not logged itself (nobody
-     * is shown anything); each erasure is.
+     * Reports whose retention date is before {@code today}, by id after {@code afterId} (null: from the start), at
+     * most {@code limit}: dates and holders only, for the retention purge, which erases them through {@link #erase}
+     * (paging by id so that reports it must leave, under a legal hold, never hide the rest). Not logged itself
+     * (nobody is shown anything); each erasure is.
      */
-    List<ReportHolding> expired(java.time.LocalDate today, int limit);
+    List<ReportHolding> expired(java.time.LocalDate today, String afterId, int limit);
 
     /**
      * Every report held, by id after {@code afterId} (null: from the start), at most {@code limit}: dates and

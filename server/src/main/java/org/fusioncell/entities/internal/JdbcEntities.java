@@ -356,14 +356,15 @@ class JdbcEntities implements Entities {
     }
 
     @Override
-    public List<String> unasserted(Instant createdBefore, int limit) {
+    public List<String> unasserted(Instant createdBefore, String afterId, int limit) {
         return jdbc.sql("""
-                SELECT e.id FROM entity e WHERE e.created_at < :before
+                SELECT e.id FROM entity e WHERE e.created_at < :before AND e.id > :after
                 AND NOT EXISTS (SELECT 1 FROM entity_mention m WHERE m.entity_id = e.id)
                 AND NOT EXISTS (SELECT 1 FROM entity_link l WHERE l.from_entity_id = e.id OR l.to_entity_id = e.id)
                 AND NOT EXISTS (SELECT 1 FROM entity_merge_member mm WHERE mm.entity_id = e.id)
                 AND NOT EXISTS (SELECT 1 FROM entity_merge mg WHERE mg.survivor_id = e.id)
-                ORDER BY e.created_at, e.id LIMIT :limit""")
-                .param("before", Timestamp.from(createdBefore)).param("limit", limit).query(String.class).list();
+                ORDER BY e.id LIMIT :limit""")
+                .param("before", Timestamp.from(createdBefore)).param("after", afterId == null ? "" : afterId)
+                .param("limit", limit).query(String.class).list();
     }
 }

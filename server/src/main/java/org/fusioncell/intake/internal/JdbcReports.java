@@ -313,10 +313,11 @@ class JdbcReports implements Reports {
     }
 
     @Override
-    public List<ReportHolding> expired(LocalDate today, int limit) {
+    public List<ReportHolding> expired(LocalDate today, String afterId, int limit) {
         return jdbc.sql("SELECT id, originating_organisation_id, reported_at, retention_until FROM intake_report"
-                        + " WHERE retention_until < :today ORDER BY retention_until, id LIMIT :limit")
-                .param("today", today).param("limit", limit).query(JdbcReports::holding).list();
+                        + " WHERE retention_until < :today AND id > :after ORDER BY id LIMIT :limit")
+                .param("today", today).param("after", afterId == null ? "" : afterId).param("limit", limit)
+                .query(JdbcReports::holding).list();
     }
 
     @Override

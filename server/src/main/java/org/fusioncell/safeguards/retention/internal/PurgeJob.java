@@ -34,14 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The purge. The run's row is inserted first under its unique key (the claim: of several nodes firing the same
  * schedule one runs); each item is then erased in a transaction of its own through its module's erasure, as a
  * processing reader of the holding organisation, with the erasure's cause recorded in that same transaction.
- * Items under an active hold are left and listed with the run. At most {@link #PER_RUN} items of each type per
- * run; what is left waits for the next.
+ * Items under an active hold are left and listed with the run. The expired items are read in pages by id, so
+ * that many held items never keep the others from being reached.
  */
 @Service
 class PurgeJob implements RetentionPurge {
 
     static final String ACTOR = "processing:retention-purge";
-    static final int PER_RUN = 5000;
+    static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(PurgeJob.class);
 
     private final JdbcClient jdbc;
@@ -97,19 +97,31 @@ class PurgeJob implements RetentionPurge {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Tally tally = new Tally(runId);
-        for (ReportHolding h : reports.expired(today, PER_RUN)) {
-            erase(tally, Reports.INFORMATION_TYPE, h.reportId(), h.organisationId(), today,
-                    "retention period expired on " + h.retentionUntil() + " (retention register: report)");
-        }
+        String after = null;
+        List<ReportHolding> expired;
+        do {
+            expired = reports.expired(today, after, BATCH);
+            for (ReportHolding h : expired) {
+                erase(tally, Reports.INFORMATION_TYPE, h.reportId(), h.organisationId(), today,
+                        "retention period expired on " + h.retentionUntil() + " (retention register: report)");
+            }
+            after = expired.isEmpty() ? after : expired.getLast().reportId();
+        } while (expired.size() == BATCH);
         Optional<RetentionRule> entityRule = register.rule("entity").filter(r -> r.period() != null);
         if (entityRule.isPresent()) {
             Instant cutoff = today.minus(entityRule.get().period()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            for (String entityId : entities.unasserted(cutoff, PER_RUN)) {
-                Optional<String> owner = entities.forProcessing(entityId).map(e -> e.marking().ownerOrganisation());
-                owner.ifPresent(org -> erase(tally, "entity", entityId, org, today, "no report asserts it any more"
-                        + " and it is older than the retention period " + entityRule.get().period()
-                        + " (retention register: entity)"));
-            }
+            String reason = "no report asserts it any more and it is older than the retention period "
+                    + entityRule.get().period() + " (retention register: entity)";
+            after = null;
+            List<String> unasserted;
+            do {
+                unasserted = entities.unasserted(cutoff, after, BATCH);
+                for (String entityId : unasserted) {
+                    entities.forProcessing(entityId).map(e -> e.marking().ownerOrganisation())
+                            .ifPresent(org -> erase(tally, "entity", entityId, org, today, reason));
+                }
+                after = unasserted.isEmpty() ? after : unasserted.getLast();
+            } while (unasserted.size() == BATCH);
         }
         Instant finished = Instant.now(clock);
         transaction.executeWithoutResult(s -> {
