@@ -14,9 +14,10 @@ public interface RetentionPurge {
 
     /**
      * Runs the purge as of {@code now} unless a run with the same {@code runKey} already happened (another node,
-     * the same schedule): then empty. {@code startedBy} is the officer's user id or a processing actor.
+     * the same schedule): then empty. {@code startedBy} is the officer's user id (with their organisation) or a
+     * processing actor (organisation null), as the audit log records it.
      */
-    Optional<PurgeRun> run(Instant now, String runKey, String startedBy);
+    Optional<PurgeRun> run(Instant now, String runKey, String startedBy, String startedByOrganisation);
 
     /** The latest runs, newest first; audited as consultation. */
     List<PurgeRun> recent(Reader officer, int limit);

@@ -129,6 +129,8 @@ class RetentionPurgeTest {
                 "phone:+22236112233", Map.of("number", "+22236112233"), entityMarking)).entity().id();
         String orphan = entities.record(author, new EntityDraft(EntityType.PHONE, "+222 36 99 88 77",
                 "phone:+22236998877", Map.of("number", "+22236998877"), entityMarking)).entity().id();
+        String heldEntity = entities.record(author, new EntityDraft(EntityType.PHONE, "+222 36 55 44 33",
+                "phone:+22236554433", Map.of("number", "+22236554433"), entityMarking)).entity().id();
         reportEntities.mention(author, expired, phone, "test");
         reportEntities.mention(author, held, phone, "test");
 
@@ -145,14 +147,24 @@ class RetentionPurgeTest {
         assertThat(noAuthority.body()).contains("authority");
         assertThat(api.send(analyst, "/api/v1/safeguards/retention/holds", hold).statusCode()).isEqualTo(403);
         String holdId = BearerApi.created(api.send(dpo, "/api/v1/safeguards/retention/holds", hold));
+        String entityHold = BearerApi.created(api.send(dpo, "/api/v1/safeguards/retention/holds", Map.of(
+                "itemType", "entity", "itemId", heldEntity, "reason", "Saisie judiciaire du téléphone",
+                "authority", "Juge d'instruction", "endsOn", LocalDate.now().plusYears(1).toString())));
+        HttpResponse<String> unknown = api.send(dpo, "/api/v1/safeguards/retention/holds", Map.of("itemType", "entity",
+                "itemId", expired, "reason", "x", "authority", "y"));
+        assertThat(unknown.statusCode()).as("a report id is no entity").isEqualTo(400);
+        assertThat(unknown.body()).contains("itemId");
 
-        PurgeRun run = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId)
+        PurgeRun run = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId, cell)
                 .orElseThrow();
         assertThat(run.finishedAt()).isNotNull();
         assertThat(run.reportsErased()).isEqualTo(1);
         assertThat(run.reportsHeld()).isEqualTo(1);
         assertThat(run.entitiesErased()).as("the unmentioned entity").isEqualTo(1);
-        assertThat(run.skipped()).containsExactly(new PurgeRun.Skipped("report", held, holdId));
+        assertThat(run.entitiesHeld()).isEqualTo(1);
+        assertThat(run.skipped()).containsExactlyInAnyOrder(new PurgeRun.Skipped("report", held, holdId),
+                new PurgeRun.Skipped("entity", heldEntity, entityHold));
+        assertThat(count("SELECT COUNT(*) FROM entity WHERE id = :id", heldEntity)).isOne();
 
         // nothing of the expired report is left in any table that held it
         for (String[] t : new String[][] {{"intake_report", "id"}, {"intake_report_version", "report_id"},
@@ -186,22 +198,26 @@ class RetentionPurgeTest {
                 .isOne();
         JsonNode runs = api.get(dpo, "/api/v1/safeguards/retention/purge-runs", 200);
         assertThat(runs.get(0).get("id").asString()).isEqualTo(run.id());
-        assertThat(runs.get(0).get("skipped").get(0).get("itemId").asString()).isEqualTo(held);
+        assertThat(runs.get(0).get("skipped").valueStream().map(k -> k.get("itemId").asString()).toList())
+                .containsExactlyInAnyOrder(held, heldEntity);
         assertThat(api.status(analyst, "/api/v1/safeguards/retention/purge-runs")).isEqualTo(403);
 
         // the same run key runs once (another node firing the same schedule)
-        assertThat(purge.run(Instant.now(), "scheduled:same", dpoId)).isPresent();
-        assertThat(purge.run(Instant.now(), "scheduled:same", dpoId)).isEmpty();
+        assertThat(purge.run(Instant.now(), "scheduled:same", dpoId, cell)).isPresent();
+        assertThat(purge.run(Instant.now(), "scheduled:same", dpoId, cell)).isEmpty();
 
         // released, the hold no longer protects: the next run erases the report
         HttpResponse<String> released = api.send(dpo, "/api/v1/safeguards/retention/holds/" + holdId + "/release",
                 Map.of("reason", "Procédure close"));
         assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
-        PurgeRun after = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId)
+        PurgeRun after = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId, cell)
                 .orElseThrow();
         assertThat(after.reportsErased()).isEqualTo(1);
         assertThat(after.reportsHeld()).isZero();
+        assertThat(after.entitiesErased()).as("no report mentions the phone any more").isEqualTo(1);
+        assertThat(after.entitiesHeld()).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM intake_report WHERE id = :id", held)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM entity WHERE id = :id", phone)).isZero();
     }
 
     private long count(String sql, String id) {

@@ -86,7 +86,7 @@ class PurgeJob implements RetentionPurge {
     }
 
     @Override
-    public Optional<PurgeRun> run(Instant now, String runKey, String startedBy) {
+    public Optional<PurgeRun> run(Instant now, String runKey, String startedBy, String startedByOrganisation) {
         String runId = Ids.newId();
         try {
             transaction.executeWithoutResult(s -> jdbc.sql("INSERT INTO retention_purge_run (id, run_key, started_by,"
@@ -131,7 +131,7 @@ class PurgeJob implements RetentionPurge {
                     .param("at", Timestamp.from(finished)).param("r", tally.reports).param("e", tally.entities)
                     .param("rh", tally.reportsHeld).param("eh", tally.entitiesHeld).param("f", tally.failures)
                     .param("id", runId).update();
-            audit.record(AuditRecord.of(AuditAction.ERASURE, startedBy, null, "retention-purge-run", List.of(runId))
+            audit.record(AuditRecord.of(AuditAction.ERASURE, startedBy, startedByOrganisation, "retention-purge-run", List.of(runId))
                     .withPurpose("retention").withOutcome(tally.failures == 0 ? "OK" : "PARTIAL")
                     .withDetails(Map.of("reports", String.valueOf(tally.reports), "entities",
                             String.valueOf(tally.entities), "heldReports", String.valueOf(tally.reportsHeld),

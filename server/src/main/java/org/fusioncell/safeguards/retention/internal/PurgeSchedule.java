@@ -29,7 +29,7 @@ class PurgeSchedule {
     @Scheduled(cron = "${fusioncell.safeguards.retention.schedule:0 30 2 * * *}")
     void nightly() {
         Instant now = Instant.now(clock);
-        purge.run(now, "scheduled:" + now.truncatedTo(ChronoUnit.MINUTES), PurgeJob.ACTOR);
+        purge.run(now, "scheduled:" + now.truncatedTo(ChronoUnit.MINUTES), PurgeJob.ACTOR, null);
         reviews.sweep(now);
     }
 }

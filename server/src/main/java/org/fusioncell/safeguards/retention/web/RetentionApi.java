@@ -103,7 +103,7 @@ class RetentionApi {
     @PreAuthorize(OFFICER)
     PurgeRun runNow() {
         Reader officer = readers.current();
-        return purge.run(Instant.now(clock), "manual:" + Ids.newId(), officer.userId()).orElseThrow();
+        return purge.run(Instant.now(clock), "manual:" + Ids.newId(), officer.userId(), officer.organisationId()).orElseThrow();
     }
 
     @GetMapping("/reviews")

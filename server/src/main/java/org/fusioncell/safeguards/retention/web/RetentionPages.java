@@ -74,7 +74,7 @@ class RetentionPages {
     @PreAuthorize(OFFICER)
     String runNow(RedirectAttributes flash) {
         Reader officer = readers.current();
-        purge.run(Instant.now(clock), "manual:" + Ids.newId(), officer.userId());
+        purge.run(Instant.now(clock), "manual:" + Ids.newId(), officer.userId(), officer.organisationId());
         flash.addFlashAttribute("done", "purged");
         return "redirect:/safeguards/retention";
     }
