@@ -67,6 +67,20 @@ class RetentionReviewTest {
         String dpoId = fx.user(cell, "SECRET", Set.of(Role.DATA_PROTECTION_OFFICER), Set.of());
         String dpo = fx.token(dpoId, "read", "write");
 
+        // the register: every signed-in user reads it; the report's period is intake's one setting
+        JsonNode register = api.get(analyst, "/api/v1/safeguards/retention", 200);
+        Map<String, JsonNode> rules = new HashMap<>();
+        register.forEach(r -> rules.put(r.get("type").asString(), r));
+        assertThat(rules.keySet()).containsExactlyInAnyOrder("report", "entity", "incident", "alert", "case",
+                "screening-run", "request-for-information", "audit-record");
+        assertThat(rules.get("report").get("period").asString()).isEqualTo("P5Y");
+        assertThat(rules.get("report").get("periodSetting").asString()).isEqualTo("fusioncell.intake.retention-default");
+        assertThat(rules.get("report").get("reviewPeriod").asString()).isEqualTo("P3Y");
+        assertThat(rules.get("screening-run").get("enforcedBy").asString()).isEqualTo("screening");
+        assertThat(rules.get("audit-record").get("enforcement").asString()).isEqualTo("NEVER");
+        assertThat(rules.get("audit-record").get("period").isNull()).isTrue();
+        assertThat(api.status(null, "/api/v1/safeguards/retention")).isEqualTo(401);
+
         String confirmed = report(api, analyst, "تقرير عن شبكة تمويل في نواذيبو", Map.of());
         String held = report(api, analyst, "تقرير عن تهريب الوقود عبر الحدود الشرقية", Map.of());
         String withheld = report(api, analyst, "مصدر بشري في منطقة الحوض", Map.of("users", List.of(analystId)));
