@@ -41,6 +41,11 @@ class ReportWriting {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ISO_INSTANT;
 
+    private static final java.util.regex.Pattern ARABIC_LETTER = java.util.regex.Pattern.compile("\\p{IsArabic}");
+
+    private static final java.util.regex.Pattern LATIN_RUN =
+            java.util.regex.Pattern.compile("[0-9A-Za-z][0-9A-Za-z:.\\-]*[0-9A-Za-z]");
+
     private final MessageSource messages;
     private final ITemplateEngine templates;
 
@@ -134,8 +139,8 @@ class ReportWriting {
             document.open();
             PdfPTable page = column(rtl);
             page.addCell(PdfText.cell(new Phrase(view.title(), title), rtl));
-            page.addCell(PdfText.cell(new Phrase(view.period(), text), rtl));
-            page.addCell(PdfText.cell(new Phrase(view.generated(), text), rtl));
+            page.addCell(PdfText.cell(new Phrase(ltrRuns(view.period(), rtl), text), rtl));
+            page.addCell(PdfText.cell(new Phrase(ltrRuns(view.generated(), rtl), text), rtl));
             document.add(page);
             for (ReportView.SectionView s : view.sections()) {
                 PdfPTable section = column(rtl);
@@ -168,7 +173,7 @@ class ReportWriting {
     }
 
     private static PdfPTable grid(ReportView.TableView t, boolean rtl, Font head, Font text) {
-        PdfPTable grid = new PdfPTable(t.headings().size());
+        PdfPTable grid = new PdfPTable(widths(t, rtl));
         grid.setWidthPercentage(100);
         grid.setHeaderRows(1);
         grid.setSpacingBefore(2);
@@ -190,15 +195,41 @@ class ReportWriting {
         return grid;
     }
 
+    /**
+     * A cell of a table. In an Arabic report a cell without Arabic letters (a figure, a list's name, a country
+     * code) is laid out left to right — a right-to-left run would move its hyphens and digits — and aligned as
+     * the table reads: text at the start (right), figures at the end (left).
+     */
+    /**
+     * Dates, times and ids inside Arabic text, embedded left to right (LRE … PDF): the right-to-left run would
+     * otherwise turn 2031-04-01 into 01-04-2031.
+     */
+    static String ltrRuns(String text, boolean rtl) {
+        return rtl ? LATIN_RUN.matcher(text).replaceAll("\u202A$0\u202C") : text;
+    }
+
+    /** Names and labels need room, figures little; OpenPDF reads the widths left to right whatever the direction. */
+    private static float[] widths(ReportView.TableView t, boolean rtl) {
+        int n = t.columns().size();
+        float[] widths = new float[n];
+        for (int i = 0; i < n; i++) {
+            final int column = i;
+            boolean figures = !t.rows().isEmpty() && t.rows().stream().allMatch(r -> r.get(column).figure());
+            widths[rtl ? n - 1 - i : i] = figures ? 1f : 2.5f;
+        }
+        return widths;
+    }
+
     private static PdfPCell boxed(Phrase phrase, boolean rtl, boolean figure) {
-        PdfPCell cell = PdfText.cell(phrase, rtl);
+        boolean rtlCell = rtl && ARABIC_LETTER.matcher(phrase.getContent()).find();
+        PdfPCell cell = PdfText.cell(phrase, rtlCell);
         cell.setBorder(Rectangle.BOX);
         cell.setBorderWidth(0.5f);
         cell.setPadding(3);
-        if (figure) {
-            // OpenPDF swaps left and right in a right-to-left cell: the end of the line is "right" in both
-            cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        if (!rtlCell) {
+            cell.setHorizontalAlignment(rtl != figure ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         }
         return cell;
     }
+
 }
