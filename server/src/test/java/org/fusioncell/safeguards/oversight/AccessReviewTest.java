@@ -37,6 +37,7 @@ import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -50,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @FusionCellTest
 @Tag("persistence")
+@AutoConfigureMockMvc
 @Import(SettableClock.Config.class)
 @TestPropertySource(properties = "fusioncell.safeguards.access-review.interval=PT1000H")
 class AccessReviewTest {

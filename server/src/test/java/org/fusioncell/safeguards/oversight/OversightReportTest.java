@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -65,6 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @FusionCellTest
 @Tag("persistence")
+@AutoConfigureMockMvc
 @Import(SettableClock.Config.class)
 @TestPropertySource(properties = "fusioncell.safeguards.access-review.interval=PT1000H")
 class OversightReportTest {
