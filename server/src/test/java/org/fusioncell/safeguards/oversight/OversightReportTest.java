@@ -74,6 +74,8 @@ class OversightReportTest {
     @Autowired
     OversightReports reports;
     @Autowired
+    AccessReview review;
+    @Autowired
     AuditLog audit;
     @Autowired
     SettableClock clock;
@@ -342,6 +344,55 @@ class OversightReportTest {
                 "/api/v1/oversight/report?from=2031-03-31&to=2031-03-01&language=ar&format=csv");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"to\"");
+    }
+
+    @Test
+    void theFindingsApiListsExplainsAndTakesOneDecision() throws Exception {
+        IdentityFixtures fx = new IdentityFixtures(jdbc);
+        String cell = fx.organisation("Cellule " + UUID.randomUUID(), OrganisationType.STATE_AGENCY, "MR");
+        String analyst = fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of());
+        String auditor = fx.user(cell, "SECRET", Set.of(Role.AUDITOR), Set.of());
+        String item = UUID.randomUUID().toString();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        for (int i = 0; i < 5; i++) {
+            clock.set(Instant.parse("2031-09-02T10:00:00Z").plusSeconds(300L * i));
+            tx.executeWithoutResult(s -> audit.record(AuditRecord.of(AuditAction.ACCESS_DENIED, analyst, cell,
+                    "report", List.of(item)).withOutcome("REFUSED")));
+        }
+        clock.set(Instant.parse("2031-09-03T08:00:00Z"));
+        review.review();
+        BearerApi api = new BearerApi(port);
+        String token = fx.token(auditor, LATER, "read", "audit");
+
+        var list = api.get(token, "/api/v1/oversight/findings?state=OPEN&size=500", 200);
+        String id = null;
+        for (var f : list.get("items")) {
+            if (f.get("userId").asText().equals(analyst)) {
+                id = f.get("id").asText();
+                assertThat(f.get("rule").asText()).isEqualTo("REPEATED_PROBING");
+                assertThat(f.get("detail").asText()).isEqualTo("report:" + item + " ×5");
+                assertThat(f.get("evidence").size()).isEqualTo(5);
+                assertThat(f.get("explanation").asText()).contains("report:" + item + " ×5", "5");
+            }
+        }
+        assertThat(id).isNotNull();
+        String path = "/api/v1/oversight/findings/" + id;
+        assertThat(api.get(token, path, 200).get("state").asText()).isEqualTo("OPEN");
+
+        var noReason = api.post(token, path + "/decision", "{\"decision\":\"DISMISS\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("\"field\":\"reason\"");
+        var unknown = api.post(token, path + "/decision", "{\"decision\":\"FORGET\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"decision\"");
+        var escalated = api.post(token, path + "/decision", "{\"decision\":\"ESCALATE\",\"reason\":\"Au chef\"}");
+        assertThat(escalated.statusCode()).isEqualTo(200);
+        assertThat(escalated.body()).contains("\"state\":\"ESCALATED\"", "\"decidedBy\":\"" + auditor + "\"");
+        var again = api.post(token, path + "/decision", "{\"decision\":\"ACKNOWLEDGE\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"state\":\"ESCALATED\"");
+        assertThat(api.status(token, "/api/v1/oversight/findings/no-such-finding")).isEqualTo(404);
+        assertThat(api.status(fx.token(analyst, LATER, "read", "audit"), path)).isEqualTo(403);
     }
 
     private String list(Reader importer, String name, List<WatchlistEntry> entries) {
