@@ -77,8 +77,13 @@ class OversightPagesTest {
         String id = jdbc.sql("SELECT id FROM oversight_finding WHERE user_id = :u").param("u", analyst)
                 .query(String.class).single();
 
+        String name = jdbc.sql("SELECT display_name FROM identity_user WHERE id = :id").param("id", analyst)
+                .query(String.class).single();
         assertThat(page(as(auditor, cell, Role.AUDITOR, get("/oversight/findings").param("lang", "fr"))))
-                .contains("Sondage répété du même élément", "/oversight/findings/" + id, "7 / 5");
+                .contains("Sondage répété du même élément", "/oversight/findings/" + id, "7 / 5", name);
+        // an auditor of another organisation sees the user's id, not their name
+        assertThat(page(as(auditor, "elsewhere", Role.AUDITOR, get("/oversight/findings/" + id))))
+                .contains(analyst).doesNotContain(name);
         String detail = page(as(auditor, cell, Role.AUDITOR, get("/oversight/findings/" + id).param("lang", "ar")));
         assertThat(detail).contains("dir=\"rtl\"", "محاولات متكررة للوصول إلى العنصر نفسه", "حتى 7 مرات",
                 "entity:" + probed + " ×7", "decide-DISMISS");

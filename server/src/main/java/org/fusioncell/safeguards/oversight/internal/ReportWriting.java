@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fusioncell.assessment.PdfText;
-import org.fusioncell.safeguards.OversightCell;
 import org.fusioncell.safeguards.OversightTable;
 import org.fusioncell.safeguards.oversight.OversightReport;
 import org.fusioncell.safeguards.oversight.ReportView;

@@ -1,5 +1,6 @@
 package org.fusioncell.safeguards.oversight.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,8 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.fusioncell.identity.Colleagues;
 import org.fusioncell.safeguards.oversight.AccessReview;
 import org.fusioncell.safeguards.oversight.Explanations;
 import org.fusioncell.safeguards.oversight.Finding;
@@ -44,17 +47,23 @@ class OversightPages {
     private static final int PAGE_SIZE = 50;
 
     /** A finding as a row or a page shows it: its window and explanation written for the reader. */
-    record Shown(Finding finding, String title, String explanation, String window, String logFrom, String logTo) {
+    record Shown(Finding finding, String title, String explanation, String window, String logFrom, String logTo,
+                 String userName) {
     }
 
     private final AccessReview review;
     private final OversightReports reports;
     private final Explanations explanations;
+    private final Colleagues colleagues;
+    private final Clock clock;
 
-    OversightPages(AccessReview review, OversightReports reports, Explanations explanations) {
+    OversightPages(AccessReview review, OversightReports reports, Explanations explanations, Colleagues colleagues,
+                   Clock clock) {
         this.review = review;
         this.reports = reports;
         this.explanations = explanations;
+        this.colleagues = colleagues;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -72,7 +81,8 @@ class OversightPages {
                 : OversightApiController.parse(FindingState.class, "state", state);
         Page<Finding> found = review.findings(Overseer.current(), filter, new PageRequest(Math.max(0, page),
                 PAGE_SIZE));
-        model.addAttribute("findings", found.map(f -> shown(f, locale)));
+        Map<String, String> names = names(found.items());
+        model.addAttribute("findings", found.map(f -> shown(f, locale, names)));
         model.addAttribute("states", Arrays.stream(FindingState.values()).map(Enum::name).toList());
         model.addAttribute("state", filter == null ? "" : filter.name());
         return "oversight/findings";
@@ -82,7 +92,7 @@ class OversightPages {
     @PreAuthorize("hasRole('AUDITOR')")
     public String finding(@PathVariable String id, Model model, Locale locale) {
         Finding f = review.finding(Overseer.current(), id).orElseThrow(() -> new NotFoundException("finding"));
-        model.addAttribute("shown", shown(f, locale));
+        model.addAttribute("shown", shown(f, locale, names(List.of(f))));
         model.addAttribute("decisions", Arrays.stream(FindingDecision.values()).map(Enum::name).toList());
         return "oversight/finding";
     }
@@ -122,7 +132,7 @@ class OversightPages {
     public String report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(required = false) String language, Model model, Locale locale) {
         String lang = language == null || language.isBlank() ? locale.getLanguage() : language;
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         model.addAttribute("from", from == null ? today.withDayOfMonth(1).minusMonths(1).toString() : from);
         model.addAttribute("to", to == null ? today.withDayOfMonth(1).minusDays(1).toString() : to);
         model.addAttribute("language", lang);
@@ -153,13 +163,20 @@ class OversightPages {
                 Overseer.end("to", to), language == null ? null : Locale.forLanguageTag(language), f));
     }
 
-    private Shown shown(Finding f, Locale locale) {
+    /** The names of the users the auditor's own organisation has; others stay ids, as elsewhere. */
+    private Map<String, String> names(List<Finding> findings) {
+        return colleagues.displayNames(Overseer.current().organisationId(),
+                findings.stream().map(Finding::userId).distinct().toList());
+    }
+
+    private Shown shown(Finding f, Locale locale, Map<String, String> names) {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
                 .withZone(review.zone());
         return new Shown(f, explanations.title(f, locale), explanations.explain(f, locale, review.zone()),
                 time.format(f.windowStart()) + " – " + time.format(f.windowEnd()),
                 f.windowStart().atZone(ZoneOffset.UTC).toLocalDate().toString(),
-                f.windowEnd().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate().toString());
+                f.windowEnd().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate().toString(),
+                names.get(f.userId()));
     }
 
     @ExceptionHandler(NotFoundException.class)
