@@ -75,8 +75,9 @@ class ReportWriting {
         String generated = cells.message("oversight.report.generated", MOMENT.format(report.generatedAt()),
                 report.generatedBy());
         String language = report.language().getLanguage();
-        return new ReportView(language, "ar".equals(language) ? "rtl" : "ltr",
-                cells.message("oversight.report.title"), period, generated, sections);
+        boolean rtl = "ar".equals(language);
+        return new ReportView(language, rtl ? "rtl" : "ltr", cells.message("oversight.report.title"),
+                isolated(period, rtl), isolated(generated, rtl), sections);
     }
 
     byte[] html(ReportView view) {
@@ -89,8 +90,8 @@ class ReportWriting {
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, "section", "table", "row", "column", "heading", "value");
         line(out, "report", "report", "0", "title", view.title(), view.title());
-        line(out, "report", "report", "0", "period", view.period(), view.period());
-        line(out, "report", "report", "0", "generated", view.generated(), view.generated());
+        line(out, "report", "report", "0", "period", plain(view.period()), plain(view.period()));
+        line(out, "report", "report", "0", "generated", plain(view.generated()), plain(view.generated()));
         for (ReportView.SectionView s : view.sections()) {
             for (ReportView.TableView t : s.tables()) {
                 for (int r = 0; r < t.rows().size(); r++) {
@@ -138,8 +139,8 @@ class ReportWriting {
             document.open();
             PdfPTable page = column(rtl);
             page.addCell(PdfText.cell(new Phrase(view.title(), title), rtl));
-            page.addCell(PdfText.cell(new Phrase(ltrRuns(view.period(), rtl), text), rtl));
-            page.addCell(PdfText.cell(new Phrase(ltrRuns(view.generated(), rtl), text), rtl));
+            page.addCell(PdfText.cell(new Phrase(embedded(view.period()), text), rtl));
+            page.addCell(PdfText.cell(new Phrase(embedded(view.generated()), text), rtl));
             document.add(page);
             for (ReportView.SectionView s : view.sections()) {
                 PdfPTable section = column(rtl);
@@ -200,11 +201,21 @@ class ReportWriting {
      * the table reads: text at the start (right), figures at the end (left).
      */
     /**
-     * Dates, times and ids inside Arabic text, embedded left to right (LRE … PDF): the right-to-left run would
-     * otherwise turn 2031-04-01 into 01-04-2031.
+     * Dates, times and ids inside Arabic text, isolated left to right (LRI … PDI): a right-to-left paragraph would
+     * otherwise show 2031-04-01T00:00:00Z as 01T00:00:00Z-04-2031.
      */
-    static String ltrRuns(String text, boolean rtl) {
-        return rtl ? LATIN_RUN.matcher(text).replaceAll("\u202A$0\u202C") : text;
+    static String isolated(String text, boolean rtl) {
+        return rtl ? LATIN_RUN.matcher(text).replaceAll("\u2066$0\u2069") : text;
+    }
+
+    /** OpenPDF knows the older embeddings (LRE … PDF), not the isolates browsers prefer. */
+    private static String embedded(String text) {
+        return text.replace('\u2066', '\u202A').replace('\u2069', '\u202C');
+    }
+
+    /** A spreadsheet cell is one run: no direction marks. */
+    private static String plain(String text) {
+        return text.replaceAll("[\u2066-\u2069]", "");
     }
 
     /** Names and labels need room, figures little; OpenPDF reads the widths left to right whatever the direction. */
