@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -38,6 +40,22 @@ class MessageBundlesTest {
                 Properties translated = load(other);
                 assertThat(translated.keySet()).as(name + " " + suffix).isEqualTo(base.keySet());
                 translated.forEach((k, v) -> assertThat(v.toString()).as(name + " " + suffix + " " + k).isNotBlank());
+            }
+        }
+    }
+
+    /**
+     * A key lives in one bundle only: the message source answers from the first bundle that has it, so a
+     * second definition elsewhere would be dead text that drifts from the live one.
+     */
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws Exception {
+        Map<String, String> owner = new HashMap<>();
+        for (Resource en : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*/messages.properties")) {
+            String name = en.getURL().toString();
+            for (Object key : load(en).keySet()) {
+                String earlier = owner.putIfAbsent(key.toString(), name);
+                assertThat(earlier).as(key + " is defined in " + name + " and in " + earlier).isNull();
             }
         }
     }

@@ -54,6 +54,24 @@ class JdbcAuditRecords implements AuditRecords {
         return Page.of(items, page, total);
     }
 
+    @Override
+    public List<LoggedAuditRecord> after(long afterSeq, int limit) {
+        return jdbc.sql("SELECT " + StoredAuditRecord.COLUMNS + " FROM audit_record WHERE seq > :seq ORDER BY seq"
+                        + " LIMIT :limit")
+                .param("seq", afterSeq).param("limit", limit).query(StoredAuditRecord::read).list().stream()
+                .map(JdbcAuditRecords::logged).toList();
+    }
+
+    @Override
+    public List<AuditCount> count(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("SELECT actor_organisation_id, action, COUNT(*) FROM audit_record WHERE occurred_at >= :from"
+                        + " AND occurred_at < :to GROUP BY actor_organisation_id, action"
+                        + " ORDER BY actor_organisation_id, action")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((rs, n) -> new AuditCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     private static void condition(List<String> where, Map<String, Object> params, String sql, String name,
                                   Object value) {
         if (value != null && !(value instanceof String s && s.isBlank())) {

@@ -71,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.yaml", "/api/v1/openapi.json").permitAll()
                         .requestMatchers("/api/v1/admin/**").access(admin)
                         .requestMatchers("/api/v1/audit/**").access(AuthorizationManagers.allOf(scope("audit"), role(Role.AUDITOR)))
+                        .requestMatchers("/api/v1/oversight/**").access(scope("audit"))
                         .requestMatchers(HttpMethod.GET, "/api/**").access(scope("read"))
                         .requestMatchers(HttpMethod.HEAD, "/api/**").access(scope("read"))
                         .requestMatchers("/api/v1/organisations/**", "/api/v1/agreements/**").access(adminWrite)
