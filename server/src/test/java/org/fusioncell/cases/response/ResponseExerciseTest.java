@@ -52,22 +52,25 @@ class ResponseExerciseTest {
     Cases cases;
 
     private BearerApi api;
-    private String police;
-    private String health;
-    private String civil;
-    private String customs;
-    private String cell;
-    private String supervisor;
-    private String secondSupervisor;
-    private String cellAnalyst;
-    private String cellAnalystUser;
-    private final Map<String, String> liaison = new HashMap<>();
-    private final Map<String, String> liaisonUser = new HashMap<>();
-    private String customsAnalyst;
-    private String customsUser;
+    private static String police;
+    private static String health;
+    private static String civil;
+    private static String customs;
+    private static String cell;
+    private static String supervisor;
+    private static String secondSupervisor;
+    private static String cellAnalyst;
+    private static String cellAnalystUser;
+    private static final Map<String, String> liaison = new HashMap<>();
+    private static final Map<String, String> liaisonUser = new HashMap<>();
+    private static String customsAnalyst;
+    private static String customsUser;
 
     private void world() {
         api = new BearerApi(port);
+        if (police != null) {
+            return;
+        }
         IdentityFixtures fx = new IdentityFixtures(jdbc);
         cell = fx.organisation("Cellule nationale de fusion — exercice", OrganisationType.STATE_AGENCY, "MR");
         police = fx.organisation("المديرية العامة للأمن الوطني — تمرين", OrganisationType.STATE_AGENCY, "MR");
@@ -270,6 +273,38 @@ class ResponseExerciseTest {
         assertThat(kinds(api.get(liaison.get(civil), "/api/v1/cases/" + id + "/timeline", 200)))
                 .contains("response-opened", "sitrep-written", "press-line-released", "after-action-review",
                         "status-changed");
+    }
+
+    @Test
+    void aResponseLinkedToAnIncidentRecordTakesItsPlaceAndDate() throws Exception {
+        world();
+        Map<String, Object> incident = new HashMap<>();
+        incident.put("date", "2026-11-22");
+        incident.put("placeName", "Hôtel du fleuve, Rosso");
+        incident.put("country", "MRT");
+        incident.put("attackType", "kidnapping");
+        incident.put("sources", List.of("rapport de la gendarmerie"));
+        incident.put("marking", Map.of("classification", "RESTRICTED", "tlp", "AMBER"));
+        HttpResponse<String> recorded = api.send(cellAnalyst, "/api/v1/incidents", incident);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        String incidentId = BearerApi.JSON.readTree(recorded.body()).get("id").asString();
+
+        Map<String, Object> body = opening("hostage-taking", List.of(Map.of("organisationId", police,
+                "sector", "police"), Map.of("organisationId", cell, "sector", "intelligence")), Map.of());
+        body.remove("place");
+        body.remove("occurredAt");
+        body.put("incidentId", "00000000-0000-4000-8000-000000000001");
+        assertThat(field(api.send(supervisor, "/api/v1/response-cases", body))).isEqualTo("incidentId");
+        body.put("incidentId", incidentId);
+        HttpResponse<String> opened = api.send(supervisor, "/api/v1/response-cases", body);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        JsonNode board = BearerApi.JSON.readTree(opened.body());
+        assertThat(board.get("incident").get("incidentId").asString()).isEqualTo(incidentId);
+        assertThat(board.get("incident").get("place").asString()).isEqualTo("Hôtel du fleuve, Rosso");
+        assertThat(board.get("incident").get("occurredAt").asString()).startsWith("2026-11-22T00:00");
+        assertThat(board.get("schedule").get("everyMinutes").asInt()).isEqualTo(60);
+        assertThat(board.get("incident").get("attackType").asString()).isEqualTo("kidnapping");
+        assertThat(board.get("participants")).hasSize(2);
     }
 
     private static Map<String, Object> review(String owner) {
