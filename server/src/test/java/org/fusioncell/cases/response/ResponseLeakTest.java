@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,9 @@ import java.util.Random;
 import java.util.Set;
 import org.fusioncell.access.AccessPolicy;
 import org.fusioncell.access.ClassificationScheme;
-import org.fusioncell.access.Decision.Visibility;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.MarkingForm;
 import org.fusioncell.access.MarkingVocabulary;
-import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.cases.Cases;
 import org.fusioncell.identity.IdentityFixtures;
@@ -25,6 +22,7 @@ import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
+import org.fusioncell.testing.leak.CaseAudience;
 import org.fusioncell.testing.leak.LeakHarness;
 import org.fusioncell.testing.leak.LeakWorld;
 import org.junit.jupiter.api.Tag;
@@ -84,7 +82,7 @@ class ResponseLeakTest {
             if (base.tlp() == Tlp.RED || !AccessPolicy.decide(author.reader(), Cases.INFORMATION_TYPE, base).visible()) {
                 continue;
             }
-            Set<String> agencies = agencies(members, author, base);
+            Set<String> agencies = CaseAudience.participants(members, author, base, Cases.INFORMATION_TYPE);
             List<Map<String, String>> picked = new ArrayList<>();
             picked.add(Map.of("organisationId", author.organisationId(), "sector", "intelligence"));
             agencies.forEach(o -> picked.add(Map.of("organisationId", o, "sector", "police")));
@@ -109,32 +107,11 @@ class ResponseLeakTest {
             assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
             Set<String> all = new LinkedHashSet<>(agencies);
             all.add(author.organisationId());
-            harness.add(new LeakHarness.Item(id, inForce(base, all)));
+            harness.add(new LeakHarness.Item(id, CaseAudience.inForce(base, all)));
             made++;
         }
         assertThat(made).isEqualTo(16);
         harness.verify();
         assertThat(harness.checks()).isGreaterThan(300);
-    }
-
-    /** Every organisation but the author's in which the policy lets someone learn of the case. */
-    private static Set<String> agencies(List<LeakWorld.Member> members, LeakWorld.Member author, Marking base) {
-        Set<String> out = new LinkedHashSet<>();
-        for (LeakWorld.Member m : members) {
-            if (!m.organisationId().equals(author.organisationId())
-                    && AccessPolicy.decide(m.reader(), Cases.INFORMATION_TYPE, base).visibility() != Visibility.HIDDEN) {
-                out.add(m.organisationId());
-            }
-        }
-        return out;
-    }
-
-    /** The case's marking in force: its participants kept in the releasability (docs/cases.md). */
-    private static Marking inForce(Marking base, Set<String> participants) {
-        Set<String> orgs = new HashSet<>(base.releasability().organisations());
-        participants.stream().filter(o -> !o.equals(base.ownerOrganisation())).forEach(orgs::add);
-        Releasability r = base.releasability();
-        return new Marking(base.classificationRank(), base.tlp(), new Releasability(orgs, r.organisationTypes(),
-                r.agreements(), r.users()), base.originatorControl(), base.caveats(), base.ownerOrganisation());
     }
 }

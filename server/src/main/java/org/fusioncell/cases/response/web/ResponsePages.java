@@ -222,12 +222,7 @@ class ResponsePages {
     @GetMapping("/cases/{id}/response/sitreps/{number}")
     String sitrep(@PathVariable String id, @PathVariable String number, Model model) {
         Reader reader = readers.current();
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("situation report");
-        }
+        int n = number(number);
         if (!(responses.sitrep(reader, id, n) instanceof CaseStep.Done<Sitrep> d)
                 || !(responses.board(reader, id, Instant.now()) instanceof CaseStep.Done<ResponseBoard> b)) {
             return unknown(reader, id, model);
@@ -254,12 +249,7 @@ class ResponsePages {
 
     @GetMapping("/cases/{id}/response/sitreps/{number}/pdf")
     org.springframework.http.ResponseEntity<byte[]> sitrepPdf(@PathVariable String id, @PathVariable String number) {
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw new NotFoundException("situation report");
-        }
+        int n = number(number);
         if (!(responses.sitrepPdf(readers.current(), id, n) instanceof CaseStep.Done<byte[]> d)) {
             throw new NotFoundException("situation report");
         }
@@ -314,6 +304,14 @@ class ResponsePages {
                     "closed", model);
         } catch (InvalidInputException e) {
             return invalid(id, e, model);
+        }
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("situation report");
         }
     }
 
