@@ -63,6 +63,10 @@ class ResponseBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.id("template-name"),
                     "Attentat à victimes multiples (engin explosif)"));
             assertThat(driver.findElement(By.id("role-intelligence")).isDisplayed()).isTrue();
+            driver.findElement(By.id("response-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+            assertThat(driver.findElement(By.id("form-error")).getText()).startsWith("Vérifiez place");
+            assertThat(driver.findElement(By.id("place")).getAttribute("aria-invalid")).isEqualTo("true");
             driver.findElement(By.id("place")).sendKeys("Marché central, Nouakchott");
             driver.findElement(By.id("occurredAt")).sendKeys(Instant.now().minus(25, ChronoUnit.MINUTES)
                     .truncatedTo(ChronoUnit.SECONDS).toString());
@@ -154,6 +158,10 @@ class ResponseBrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(driver.findElement(By.id("done")).getText()).isEqualTo("أُغلق الملف مع مراجعة ما بعد العملية.");
             assertThat(driver.findElement(By.id("review-improve")).getText()).isEqualTo("تأخر نشر رقم العائلات");
+            driver.findElement(By.id("response-case")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("response-link")));
+            assertThat(driver.findElement(By.id("case-timeline")).getText()).contains("فتح الاستجابة",
+                    "أودع تقرير حالة", "حرّر مراجعة ما بعد العملية");
         }
     }
 

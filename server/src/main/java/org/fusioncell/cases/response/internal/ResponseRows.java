@@ -83,7 +83,16 @@ class ResponseRows {
     }
 
     Optional<Head> head(String caseId) {
-        return jdbc.sql("SELECT * FROM resp_case WHERE case_id = :id").param("id", caseId)
+        return head(caseId, "");
+    }
+
+    /** The response row, locked until the transaction ends. */
+    Head lockedHead(String caseId) {
+        return head(caseId, " FOR UPDATE").orElseThrow();
+    }
+
+    private Optional<Head> head(String caseId, String lock) {
+        return jdbc.sql("SELECT * FROM resp_case WHERE case_id = :id" + lock).param("id", caseId)
                 .query((rs, n) -> new Head(rs.getString("case_id"), rs.getString("template_code"),
                         rs.getString("incident_place"), instant(rs, "incident_at"), rs.getString("attack_type"),
                         rs.getString("incident_id"), rs.getInt("sitrep_every_minutes"),

@@ -58,7 +58,7 @@ class SitrepWork {
         String situation = ResponseRows.text("situation", draft.situation(), ResponseRows.MAX_TEXT, true);
         String actions = ResponseRows.text("actionsTaken", draft.actionsTaken(), ResponseRows.MAX_TEXT, false);
         String needs = ResponseRows.text("needs", draft.needs(), ResponseRows.MAX_TEXT, false);
-        List<Sitrep.Figure> figures = figures(draft.figures(), now, reader, s.head().nextNumber());
+        List<Sitrep.Figure> figures = figures(draft.figures(), now, reader);
         Instant next = ResponseRows.instant("nextDueAt", draft.nextDueAt());
         if (next == null) {
             next = now.plus(s.head().everyMinutes(), ChronoUnit.MINUTES);
@@ -67,9 +67,11 @@ class SitrepWork {
         } else if (next.isAfter(now.plus(7, ChronoUnit.DAYS))) {
             throw new InvalidInputException("nextDueAt", "at most seven days ahead");
         }
-        int number = s.head().nextNumber();
-        Instant due = s.head().sitrepTaskId() == null ? null : rows.jdbc.sql(
-                "SELECT due_at FROM cases_task WHERE id = :id").param("id", s.head().sitrepTaskId())
+        // two reports filed at once: the second waits for the first and takes the next number
+        ResponseRows.Head head = rows.lockedHead(c.id());
+        int number = head.nextNumber();
+        Instant due = head.sitrepTaskId() == null ? null : rows.jdbc.sql(
+                "SELECT due_at FROM cases_task WHERE id = :id").param("id", head.sitrepTaskId())
                 .query((rs, n) -> ResponseRows.instant(rs, "due_at")).optional().orElse(null);
         String id = Ids.newId();
         rows.jdbc.sql("""
@@ -90,9 +92,9 @@ class SitrepWork {
                     .param("asOf", ResponseRows.ts(f.asOf())).param("user", reader.userId())
                     .param("now", ResponseRows.ts(now)).update();
         }
-        if (s.head().sitrepTaskId() != null) {
+        if (head.sitrepTaskId() != null) {
             // the rolling task may have been completed or cancelled by hand: then there is nothing to close
-            rows.cases.completeTask(reader, c.id(), s.head().sitrepTaskId(), "SITREP " + number, List.of());
+            rows.cases.completeTask(reader, c.id(), head.sitrepTaskId(), "SITREP " + number, List.of());
         }
         opening.scheduleSitrep(reader, c, number + 1, next);
         rows.timeline.append(c.id(), "sitrep-written", reader.userId(), reader.organisationId(), null,
@@ -102,8 +104,7 @@ class SitrepWork {
         return new CaseStep.Done<>(load(c.id(), number).orElseThrow());
     }
 
-    private static List<Sitrep.Figure> figures(List<Responses.FigureDraft> drafts, Instant now, Reader reader,
-                                               int number) {
+    private static List<Sitrep.Figure> figures(List<Responses.FigureDraft> drafts, Instant now, Reader reader) {
         List<Sitrep.Figure> out = new ArrayList<>();
         if (drafts == null) {
             return out;
@@ -136,7 +137,7 @@ class SitrepWork {
             } else if (asOf.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
                 throw new InvalidInputException(field + ".asOf", "in the future");
             }
-            out.add(new Sitrep.Figure(category, d.value(), source, asOf, number, reader.userId(), now));
+            out.add(new Sitrep.Figure(category, d.value(), source, asOf, 0, reader.userId(), now));
         }
         return out;
     }
