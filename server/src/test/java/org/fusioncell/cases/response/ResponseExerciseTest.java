@@ -307,6 +307,33 @@ class ResponseExerciseTest {
         assertThat(board.get("participants")).hasSize(2);
     }
 
+    @Test
+    void twoReportsFiledAtOnceTakeConsecutiveNumbers() throws Exception {
+        world();
+        HttpResponse<String> opened = api.send(supervisor, "/api/v1/response-cases", opening("mass-casualty-ied",
+                List.of(Map.of("organisationId", police, "sector", "police")), Map.of()));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String sitreps = "/api/v1/cases/" + BearerApi.JSON.readTree(opened.body()).get("caseId").asString()
+                + "/response/sitreps";
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> file(sitreps, "ar", ARABIC_SITUATION));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> file(sitreps, "fr", FRENCH_SITUATION));
+        List<Integer> numbers = new ArrayList<>();
+        for (HttpResponse<String> r : List.of(first.get(), second.get())) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            numbers.add(BearerApi.JSON.readTree(r.body()).get("number").asInt());
+        }
+        assertThat(numbers).containsExactlyInAnyOrder(1, 2);
+        assertThat(api.get(cellAnalyst, sitreps, 200).get("sitreps")).hasSize(2);
+    }
+
+    private HttpResponse<String> file(String path, String language, String situation) {
+        try {
+            return api.send(cellAnalyst, path, sitrep(language, situation));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, Object> review(String owner) {
         return Map.of("wentWell", "Le bouclage en 12 minutes; la liste des blessés tenue par hôpital.",
                 "toImprove", "Le numéro pour les familles a été diffusé trop tard.",

@@ -2,6 +2,7 @@ package org.fusioncell.cases.response.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class JdbcResponses implements Responses {
         CaseFile c = s.file();
         ResponseTemplate t = templates.find(s.head().templateCode()).orElseThrow();
         List<CaseTask> tasks = rows.cases.tasks(reader, caseId).orElse(List.of());
-        Map<String, String> checklist = new java.util.HashMap<>();
+        Map<String, String> checklist = new HashMap<>();
         rows.jdbc.sql("SELECT task_id, organisation_id FROM resp_task WHERE case_id = :case AND purpose = 'CHECKLIST'")
                 .param("case", caseId).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> checklist.put(e.getKey(), e.getValue()));
@@ -82,7 +83,7 @@ class JdbcResponses implements Responses {
                             (int) mine.stream().filter(k -> k.status() == TaskStatus.DONE).count(),
                             (int) mine.stream().filter(CaseTask::overdue).count()));
                 });
-        Map<String, ResponseBoard.RoleHolder> held = new java.util.HashMap<>();
+        Map<String, ResponseBoard.RoleHolder> held = new HashMap<>();
         rows.jdbc.sql("SELECT * FROM resp_role WHERE case_id = :case").param("case", caseId)
                 .query((rs, n) -> new ResponseBoard.RoleHolder(rs.getString("role_code"), rs.getString("user_id"),
                         rs.getString("organisation_id"), ResponseRows.instant(rs, "assigned_at"))).list()

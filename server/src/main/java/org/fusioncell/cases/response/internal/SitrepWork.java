@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ class SitrepWork {
 
     /** The figure in force for each category: the latest as of, then the latest recorded. */
     static List<Sitrep.Figure> latest(List<Sitrep.Figure> history) {
-        Map<FigureCategory, Sitrep.Figure> last = new java.util.EnumMap<>(FigureCategory.class);
+        Map<FigureCategory, Sitrep.Figure> last = new EnumMap<>(FigureCategory.class);
         history.forEach(f -> last.put(f.category(), f));
         return List.copyOf(last.values());
     }

@@ -1,8 +1,8 @@
 package org.fusioncell.cases.response.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -79,7 +79,7 @@ class ResponseApi {
     @GetMapping("/api/v1/cases/{id}/response")
     ResponseEntity<?> board(@PathVariable String id) {
         Reader reader = readers.current();
-        return answer(reader, id, responses.board(reader, id, java.time.Instant.now()), b -> ResponseEntity.ok(board(b)));
+        return answer(reader, id, responses.board(reader, id, Instant.now()), b -> ResponseEntity.ok(board(b)));
     }
 
     record RoleForm(String userId) {
@@ -261,9 +261,5 @@ class ResponseApi {
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetails.problem(status, type, title, detail));
-    }
-
-    static List<String> languages() {
-        return List.of("ar", "fr", "en");
     }
 }

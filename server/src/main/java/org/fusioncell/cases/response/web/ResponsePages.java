@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.MarkingView;
+import org.fusioncell.access.OrganisationType;
 import org.fusioncell.access.Reader;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.cases.CaseAccess;
@@ -23,14 +25,16 @@ import org.fusioncell.cases.response.Responses;
 import org.fusioncell.cases.response.Sitrep;
 import org.fusioncell.identity.Colleagues;
 import org.fusioncell.identity.OrganisationSummary;
-import org.fusioncell.access.OrganisationType;
 import org.fusioncell.identity.Organisations;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -228,7 +232,7 @@ class ResponsePages {
             return unknown(reader, id, model);
         }
         Sitrep s = d.value();
-        java.util.Locale locale = java.util.Locale.forLanguageTag(s.language());
+        Locale locale = Locale.forLanguageTag(s.language());
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("heading", messages.getMessage("response.sitrep.heading",
                 new Object[] {Integer.toString(s.number()), b.value().file().title()}, locale));
@@ -248,13 +252,13 @@ class ResponsePages {
     }
 
     @GetMapping("/cases/{id}/response/sitreps/{number}/pdf")
-    org.springframework.http.ResponseEntity<byte[]> sitrepPdf(@PathVariable String id, @PathVariable String number) {
+    ResponseEntity<byte[]> sitrepPdf(@PathVariable String id, @PathVariable String number) {
         int n = number(number);
         if (!(responses.sitrepPdf(readers.current(), id, n) instanceof CaseStep.Done<byte[]> d)) {
             throw new NotFoundException("situation report");
         }
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"sitrep-" + n
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"sitrep-" + n
                         + ".pdf\"").body(d.value());
     }
 
