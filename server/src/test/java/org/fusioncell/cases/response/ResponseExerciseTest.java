@@ -219,6 +219,9 @@ class ResponseExerciseTest {
                         "http://localhost:" + port + sitreps + "/1/pdf")).header("Authorization", "Bearer " + cellAnalyst)
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
+        // kept beside the browser screenshots as an artefact of the exercise
+        java.nio.file.Path artefacts = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(artefacts.resolve("response-sitrep-1-ar.pdf"), pdf.body());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = Normalizer.normalize(new PDFTextStripper().getText(document).replaceAll("\\s+", " "),
                     Normalizer.Form.NFC);

@@ -3,6 +3,8 @@ package org.fusioncell.cases.response.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.MarkingView;
@@ -25,6 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SitrepPrinting {
+
+    /** No 'T' between date and time: it would split the instant into runs that Arabic lines reorder. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
     private final ClassificationScheme scheme;
@@ -59,7 +65,7 @@ class SitrepPrinting {
             table.addCell(PdfText.cell(new Phrase(banner, heading), false));
             table.addCell(PdfText.cell(new Phrase(name, title), rtl));
             table.addCell(PdfText.cell(new Phrase(t(locale, "response.sitrep.meta", head.place(),
-                    head.occurredAt().toString(), s.writtenAt().toString(), s.nextDueAt().toString()), text), rtl));
+                    TIME.format(head.occurredAt()), TIME.format(s.writtenAt()), TIME.format(s.nextDueAt())), text), rtl));
             section(table, t(locale, "response.label.situation"), s.situation(), heading, text, rtl);
             section(table, t(locale, "response.label.actions"), s.actionsTaken(), heading, text, rtl);
             if (!s.figures().isEmpty()) {
@@ -67,7 +73,7 @@ class SitrepPrinting {
                 for (Sitrep.Figure f : s.figures()) {
                     table.addCell(PdfText.cell(new Phrase(t(locale, "response.figure.line",
                             t(locale, "response.figure." + f.category().name()), Integer.toString(f.value()), f.source(),
-                            f.asOf().toString()), text), rtl));
+                            TIME.format(f.asOf())), text), rtl));
                 }
             }
             section(table, t(locale, "response.label.needs"), s.needs(), heading, text, rtl);
