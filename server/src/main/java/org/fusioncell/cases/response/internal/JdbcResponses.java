@@ -75,7 +75,8 @@ class JdbcResponses implements Responses {
                 .param("case", caseId).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(e -> checklist.put(e.getKey(), e.getValue()));
         List<ResponseBoard.AgencyProgress> agencies = new ArrayList<>();
-        rows.jdbc.sql("SELECT organisation_id, sector FROM resp_agency WHERE case_id = :case ORDER BY sector, organisation_id")
+        rows.jdbc.sql("SELECT organisation_id, sector FROM resp_agency WHERE case_id = :case"
+                        + " ORDER BY sector, organisation_id")
                 .param("case", caseId).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
                 .forEach(a -> {
                     List<CaseTask> mine = tasks.stream().filter(k -> a.getKey().equals(checklist.get(k.id()))).toList();

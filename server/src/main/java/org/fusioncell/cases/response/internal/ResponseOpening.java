@@ -154,10 +154,10 @@ class ResponseOpening {
 
     /** The rolling situation-report task: one at a time, assigned to the lead organisation, escalated when overdue. */
     String scheduleSitrep(Reader author, CaseFile c, int number, Instant due) {
+        String n = Integer.toString(number);
         CaseTask task = created(rows.cases.createTask(author, c.id(), new TaskDraft(
-                message(c.language(), "response.task.sitrep", Integer.toString(number)), message(c.language(),
-                "response.task.sitrep.description", Integer.toString(number)), null, c.leadOrganisationId(), due.toString(), "HIGH",
-                null)));
+                message(c.language(), "response.task.sitrep", n), message(c.language(),
+                "response.task.sitrep.description", n), null, c.leadOrganisationId(), due.toString(), "HIGH", null)));
         track(c.id(), task.id(), "SITREP", c.leadOrganisationId(), number);
         rows.jdbc.sql("UPDATE resp_case SET sitrep_task_id = :task, next_sitrep_number = :n WHERE case_id = :id")
                 .param("task", task.id()).param("n", number).param("id", c.id()).update();

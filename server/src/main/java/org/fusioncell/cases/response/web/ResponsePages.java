@@ -118,7 +118,8 @@ class ResponsePages {
     String open(@ModelAttribute("form") ResponsePageForm form, Model model) {
         try {
             return switch (responses.open(readers.current(), form.toOpening())) {
-                case CaseStep.Done<ResponseBoard> d -> "redirect:/cases/" + d.value().file().id() + "/response?done=opened";
+                case CaseStep.Done<ResponseBoard> d ->
+                        "redirect:/cases/" + d.value().file().id() + "/response?done=opened";
                 case CaseStep.Refused<ResponseBoard> r -> {
                     model.addAttribute("errorField", r.code());
                     model.addAttribute("errorProblem", r.detail());
