@@ -65,6 +65,7 @@ class ResponseExerciseTest {
     private static final Map<String, String> liaisonUser = new HashMap<>();
     private static String customsAnalyst;
     private static String customsUser;
+    private static String administrator;
 
     private void world() {
         api = new BearerApi(port);
@@ -86,6 +87,7 @@ class ResponseExerciseTest {
             liaisonUser.put(org, u);
             liaison.put(org, fx.token(u, "read", "write"));
         }
+        administrator = fx.token(fx.user(cell, "SECRET", Set.of(Role.ADMINISTRATOR), Set.of()), "read", "write");
         customsUser = fx.user(customs, "SECRET", Set.of(Role.ANALYST), Set.of());
         customsAnalyst = fx.token(customsUser, "read", "write");
     }
@@ -308,6 +310,44 @@ class ResponseExerciseTest {
         assertThat(board.get("schedule").get("everyMinutes").asInt()).isEqualTo(60);
         assertThat(board.get("incident").get("attackType").asString()).isEqualTo("kidnapping");
         assertThat(board.get("participants")).hasSize(2);
+    }
+
+    @Test
+    void anAdministratorDefinesATemplateThatResponsesAreThenOpenedFrom() throws Exception {
+        world();
+        String code = "armed-assault-" + (System.nanoTime() % 100000);
+        Map<String, Object> item = new HashMap<>(Map.of("withinMinutes", 20, "priority", "URGENT",
+                "title", Map.of("en", "Evacuate the mall", "fr", "Évacuer le centre commercial")));
+        Map<String, Object> template = new HashMap<>(Map.of("code", code,
+                "name", Map.of("en", "Armed assault", "fr", "Attaque armée", "ar", "هجوم مسلح"),
+                "attackType", "armed-assault", "sitrepEveryMinutes", 90,
+                "roles", List.of(Map.of("code", "incident-commander",
+                        "name", Map.of("en", "Incident commander", "fr", "Commandant", "ar", "قائد الحادث"))),
+                "checklists", List.of(Map.of("sector", "police", "name", Map.of("en", "Police", "fr", "Police",
+                        "ar", "الشرطة"), "items", List.of(item)))));
+        assertThat(field(api.send(administrator, "/api/v1/response-templates", template)))
+                .isEqualTo("checklists[0].items[0].title.ar");
+        item.put("title", Map.of("en", "Evacuate the mall", "fr", "Évacuer le centre commercial",
+                "ar", "إخلاء المركز التجاري"));
+        assertThat(api.send(supervisor, "/api/v1/response-templates", template).statusCode()).isEqualTo(403);
+        HttpResponse<String> defined = api.send(administrator, "/api/v1/response-templates", template);
+        assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
+        assertThat(field(api.send(administrator, "/api/v1/response-templates", template))).isEqualTo("code");
+        assertThat(field(api.send(administrator, "/api/v1/response-templates",
+                Map.of("code", "mass-casualty-ied")))).isNotBlank();
+        assertThat(api.get(supervisor, "/api/v1/response-templates/" + code, 200).get("sitrepEveryMinutes").asInt())
+                .isEqualTo(90);
+
+        HttpResponse<String> opened = api.send(supervisor, "/api/v1/response-cases", opening(code,
+                List.of(Map.of("organisationId", police, "sector", "police")), Map.of()));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        JsonNode board = BearerApi.JSON.readTree(opened.body());
+        assertThat(board.get("agencies").get(0).get("tasks").asInt()).isEqualTo(1);
+        JsonNode tasks = api.get(liaison.get(police), "/api/v1/cases/" + board.get("caseId").asString() + "/tasks", 200)
+                .get("tasks");
+        List<String> titles = new ArrayList<>();
+        tasks.forEach(t -> titles.add(t.get("title").asString()));
+        assertThat(titles).contains("إخلاء المركز التجاري", "تقرير الحالة 1");
     }
 
     @Test

@@ -64,6 +64,13 @@ class ResponseApi {
         return Map.of("templates", templates.all());
     }
 
+    @PostMapping(path = "/api/v1/response-templates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> define(@RequestBody(required = false) String json) {
+        Reader reader = readers.current();
+        return answer(reader, null, templates.define(reader, json), t -> ResponseEntity
+                .created(URI.create("/api/v1/response-templates/" + t.code())).body(t));
+    }
+
     @GetMapping("/api/v1/response-templates/{code}")
     Object template(@PathVariable String code) {
         return templates.find(code).orElseThrow(() -> new NotFoundException("response template"));
