@@ -145,6 +145,19 @@ class ResponseBrowserTest {
             driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("response-agencies")));
             browser.screenshot("response-board-ar");
 
+            // a role filled from the board; a press line drafted, which its drafter may not release (four eyes)
+            new Select(driver.findElement(By.id("role-code"))).selectByValue("operations");
+            new Select(driver.findElement(By.id("role-user"))).selectByIndex(0);
+            driver.findElement(By.cssSelector("#role-form button")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("done"), "أُسند الدور."));
+            assertThat(driver.findElement(By.id("role-row-operations")).getText()).doesNotContain("شاغر");
+            driver.findElement(By.id("press-text")).sendKeys("وقع هجوم في السوق المركزي؛ فرق الإسعاف في الموقع.");
+            driver.findElement(By.cssSelector("#press-form button")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("done"), "صيغ العنصر؛ ينشره مشرف من الجهة القائدة."));
+            assertThat(driver.findElement(By.id("response-press")).getText()).contains("مسودة: غير منشور");
+            assertThat(driver.findElements(By.cssSelector("#response-press button[value=release]")))
+                    .as("the drafter is offered no release").isEmpty();
+
             // closing without the review is refused with its reason; with it the case closes
             driver.findElement(By.id("close-reason")).sendKeys("انتهاء التمرين");
             driver.findElement(By.id("closure-submit")).click();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.MarkingView;
 import org.fusioncell.access.OrganisationType;
@@ -182,12 +183,7 @@ class ResponsePages {
     @PostMapping("/cases/{id}/response/roles")
     String assignRole(@PathVariable String id, @RequestParam(required = false) String roleCode,
                       @RequestParam(required = false) String userId, Model model) {
-        Reader reader = readers.current();
-        try {
-            return outcome(reader, id, responses.assignRole(reader, id, roleCode, userId), "role", model);
-        } catch (InvalidInputException e) {
-            return invalid(id, e, model);
-        }
+        return step(id, reader -> responses.assignRole(reader, id, roleCode, userId), "role", model);
     }
 
     @PostMapping("/cases/{id}/response/sitreps")
@@ -266,25 +262,16 @@ class ResponsePages {
     @PostMapping("/cases/{id}/response/press-lines")
     String draftPressLine(@PathVariable String id, @RequestParam(required = false) String language,
                           @RequestParam(required = false) String text, Model model) {
-        Reader reader = readers.current();
-        try {
-            return outcome(reader, id, responses.draftPressLine(reader, id, language, text), "press-line", model);
-        } catch (InvalidInputException e) {
-            return invalid(id, e, model);
-        }
+        return step(id, reader -> responses.draftPressLine(reader, id, language, text), "press-line", model);
     }
 
     @PostMapping("/cases/{id}/response/press-lines/{lineId}")
     String decidePressLine(@PathVariable String id, @PathVariable String lineId,
                            @RequestParam(required = false) String decision,
                            @RequestParam(required = false) String reason, Model model) {
-        Reader reader = readers.current();
-        try {
-            return outcome(reader, id, responses.decidePressLine(reader, id, lineId, "release".equals(decision),
-                    reason), "release".equals(decision) ? "released" : "rejected", model);
-        } catch (InvalidInputException e) {
-            return invalid(id, e, model);
-        }
+        boolean release = "release".equals(decision);
+        return step(id, reader -> responses.decidePressLine(reader, id, lineId, release, reason),
+                release ? "released" : "rejected", model);
     }
 
     @PostMapping("/cases/{id}/response/closure")
@@ -293,7 +280,6 @@ class ResponsePages {
                  @RequestParam(required = false) String toImprove,
                  @RequestParam(name = "action", required = false) List<String> actions,
                  @RequestParam(name = "owner", required = false) List<String> owners, Model model) {
-        Reader reader = readers.current();
         List<Responses.ActionDraft> drafts = new ArrayList<>();
         for (int i = 0; actions != null && i < actions.size(); i++) {
             if (actions.get(i) != null && !actions.get(i).isBlank()) {
@@ -304,12 +290,8 @@ class ResponsePages {
         Responses.ReviewDraft review = (wentWell == null || wentWell.isBlank()) && (toImprove == null
                 || toImprove.isBlank()) && drafts.isEmpty() ? null
                 : new Responses.ReviewDraft(wentWell, toImprove, drafts);
-        try {
-            return outcome(reader, id, responses.close(reader, id, version == null ? 0 : version, reason, review),
-                    "closed", model);
-        } catch (InvalidInputException e) {
-            return invalid(id, e, model);
-        }
+        int v = version == null ? 0 : version;
+        return step(id, r -> responses.close(r, id, v, reason, review), "closed", model);
     }
 
     private static int number(String text) {
@@ -321,6 +303,16 @@ class ResponsePages {
     }
 
     // ---------------------------------------------------------------------------------------------- outcomes
+
+    /** A step from a form: its outcome, or the board again naming the field that was wrong. */
+    private <T> String step(String id, Function<Reader, CaseStep<T>> action, String done, Model model) {
+        Reader reader = readers.current();
+        try {
+            return outcome(reader, id, action.apply(reader), done, model);
+        } catch (InvalidInputException e) {
+            return invalid(id, e, model);
+        }
+    }
 
     private <T> String outcome(Reader reader, String id, CaseStep<T> step, String done, Model model) {
         switch (step) {
