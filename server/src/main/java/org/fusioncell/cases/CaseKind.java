@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a case is for: an INVESTIGATION (gathering evidence that will stand up in court), an OPERATION
- * (coordinated action by several agencies) or a RESPONSE (to an attack that has happened; templates later).
+ * (coordinated action by several agencies) or a RESPONSE (to an attack that has happened; opened from a template,
+ * docs/response.md).
  */
 public enum CaseKind {
     INVESTIGATION,

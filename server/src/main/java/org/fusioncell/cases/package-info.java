@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases",
         allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "assessment", "screening", "monitoring",
-                "exchange :: packages"})
+                "exchange :: packages", "monitoring :: incidents"})
 package org.fusioncell.cases;

@@ -12,11 +12,9 @@ import java.util.Random;
 import java.util.Set;
 import org.fusioncell.access.AccessPolicy;
 import org.fusioncell.access.ClassificationScheme;
-import org.fusioncell.access.Decision.Visibility;
 import org.fusioncell.access.Marking;
 import org.fusioncell.access.MarkingForm;
 import org.fusioncell.access.MarkingVocabulary;
-import org.fusioncell.access.Releasability;
 import org.fusioncell.access.Tlp;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Readers;
@@ -24,6 +22,7 @@ import org.fusioncell.identity.Role;
 import org.fusioncell.intake.Reports;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
+import org.fusioncell.testing.leak.CaseAudience;
 import org.fusioncell.testing.leak.LeakHarness;
 import org.fusioncell.testing.leak.LeakWorld;
 import org.junit.jupiter.api.Tag;
@@ -89,7 +88,7 @@ class CasesLeakTest {
             if (base.tlp() == Tlp.RED || !AccessPolicy.decide(author.reader(), Cases.INFORMATION_TYPE, base).visible()) {
                 continue;
             }
-            Set<String> participants = participants(members, author, base);
+            Set<String> participants = CaseAudience.participants(members, author, base, Cases.INFORMATION_TYPE);
             String id = BearerApi.created(api.send(author.token(), "/api/v1/cases", Map.of(
                     "title", "Dossier " + made + " " + LeakWorld.CONTENT_MARKER,
                     "summary", "ملف تحقيق في شبكة تمويل " + LeakWorld.CONTENT_MARKER,
@@ -102,7 +101,7 @@ class CasesLeakTest {
             }
             Set<String> all = new LinkedHashSet<>(participants);
             all.add(author.organisationId());
-            harness.add(new LeakHarness.Item(id, inForce(base, all)));
+            harness.add(new LeakHarness.Item(id, CaseAudience.inForce(base, all)));
             Map<String, Marking> reports = new HashMap<>();
             for (int i = 0; i < 3; i++) {
                 MarkingForm rf = world.randomMarking(rnd, author);
@@ -125,27 +124,6 @@ class CasesLeakTest {
         assertThat(itemsOf.values().stream().mapToInt(Map::size).sum()).isGreaterThan(30);
         harness.verify();
         assertThat(harness.checks()).isGreaterThan(500);
-    }
-
-    /** Every organisation but the author's in which the policy lets someone learn of the case. */
-    private static Set<String> participants(List<LeakWorld.Member> members, LeakWorld.Member author, Marking base) {
-        Set<String> out = new LinkedHashSet<>();
-        for (LeakWorld.Member m : members) {
-            if (!m.organisationId().equals(author.organisationId())
-                    && AccessPolicy.decide(m.reader(), Cases.INFORMATION_TYPE, base).visibility() != Visibility.HIDDEN) {
-                out.add(m.organisationId());
-            }
-        }
-        return out;
-    }
-
-    /** The case's marking in force: its participants kept in the releasability (docs/cases.md). */
-    private static Marking inForce(Marking base, Set<String> participants) {
-        Set<String> orgs = new HashSet<>(base.releasability().organisations());
-        participants.stream().filter(o -> !o.equals(base.ownerOrganisation())).forEach(orgs::add);
-        Releasability r = base.releasability();
-        return new Marking(base.classificationRank(), base.tlp(), new Releasability(orgs, r.organisationTypes(),
-                r.agreements(), r.users()), base.originatorControl(), base.caveats(), base.ownerOrganisation());
     }
 
     private Set<String> expectedItems(LeakWorld.Member member, String caseId) {

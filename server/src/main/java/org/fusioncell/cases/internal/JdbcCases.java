@@ -33,6 +33,7 @@ import org.fusioncell.cases.CaseStep;
 import org.fusioncell.cases.CaseSummary;
 import org.fusioncell.cases.CaseTask;
 import org.fusioncell.cases.CaseTimeline;
+import org.fusioncell.cases.ClosureCondition;
 import org.fusioncell.cases.Cases;
 import org.fusioncell.cases.ItemRef;
 import org.fusioncell.cases.TaskDraft;
@@ -69,10 +70,12 @@ class JdbcCases implements Cases, CaseTimeline {
     private final ClassificationScheme scheme;
     private final MarkingVocabulary vocabulary;
     private final Organisations organisations;
+    private final List<ClosureCondition> closing;
 
     JdbcCases(CaseRows rows, CaseTaskWork tasks, CaseItemWork items, TaskEscalation escalation,
               ClassificationScheme scheme,
-              MarkingVocabulary vocabulary, Organisations organisations) {
+              MarkingVocabulary vocabulary, Organisations organisations, List<ClosureCondition> closing) {
+        this.closing = List.copyOf(closing);
         this.rows = rows;
         this.jdbc = rows.jdbc;
         this.tasks = tasks;
@@ -302,6 +305,14 @@ class JdbcCases implements Cases, CaseTimeline {
         String why = CaseRows.text("reason", reason, CaseRows.MAX_REASON, true);
         if (to == s.head().status()) {
             return new CaseStep.WrongState<>(to.name());
+        }
+        if (to == CaseStatus.CLOSED) {
+            for (ClosureCondition condition : closing) {
+                Optional<CaseStep.Refused<CaseFile>> refused = condition.refusal(s.head().id(), s.head().kind());
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
         }
         int moved = jdbc.sql("""
                 UPDATE cases_case SET status = :status, status_reason = :why, version = version + 1, updated_at = :now
