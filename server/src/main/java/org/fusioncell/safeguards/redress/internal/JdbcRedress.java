@@ -254,9 +254,8 @@ class JdbcRedress implements Redress {
 
     /** Requests of the period, for the oversight section: filed and decided ones. */
     List<RedressRequest> between(Instant from, Instant to) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM redress_request WHERE (filed_at >= :f AND filed_at < :t)
-                            OR (decided_at >= :f AND decided_at < :t)""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM redress_request"
+                        + " WHERE (filed_at >= :f AND filed_at < :t) OR (decided_at >= :f AND decided_at < :t)")
                 .param("f", Timestamp.from(from)).param("t", Timestamp.from(to)).query(this::row).list();
     }
 
