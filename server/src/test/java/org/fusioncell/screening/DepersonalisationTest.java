@@ -51,6 +51,10 @@ class DepersonalisationTest {
     Watchlists watchlists;
     @Autowired
     Depersonalisation depersonalisation;
+    @Autowired
+    Screening screening;
+    @Autowired
+    Hits hits;
 
     private static Path sample() {
         Path file = Path.of(System.getenv().getOrDefault("FUSIONCELL_TEST_DATA", "../../shared/data"))
@@ -163,6 +167,46 @@ class DepersonalisationTest {
                 .containsEntry("actor", requesterId);
         assertThat(view.get("details").toString()).contains(requestId);
         assertThat(audit(runId, "DEPERSONALISED")).containsEntry("actor", Depersonalisation.ACTOR);
+    }
+
+    @Test
+    void runsPastTheirRetentionAreErasedWhileTheFalsePositiveMemoryStays() throws Exception {
+        IdentityFixtures fx = new IdentityFixtures(jdbc);
+        String org = fx.organisation(OrganisationType.STATE_AGENCY);
+        String officerId = fx.user(org, "SECRET", Set.of(Role.SCREENING_OFFICER), Set.of());
+        org.fusioncell.access.Reader officer = readers.forUser(officerId, "test");
+        String name = "erase-" + UUID.randomUUID().toString().substring(0, 8);
+        String listId = ((ListImport.Imported) watchlists.importVersion(officer, name, ListFixtures.list(name,
+                List.of(ListFixtures.person("901", "Marwan Salem Qasimi", "1977-07-07", "ye"))), null)).version().listId();
+        ScreeningClient client = new ScreeningClient(port);
+        client.awaitIndexed(fx.token(officerId, "read", "write"), listId, 1);
+        ScreeningQuery person = new ScreeningQuery(List.of("Marwan Salem Qasimi"),
+                org.fusioncell.names.BirthDate.parse("1977-07-07"), Set.of("ye"), Subject.Gender.MALE, List.of());
+        ScreeningRun old = screening.screenBatch(officer, "old.csv", List.of(1), List.of(person), null, null);
+        ScreeningRun kept = screening.screenBatch(officer, "new.csv", List.of(1), List.of(person), null, null);
+        String hitId = hits.list(officer, null, old.id(), org.fusioncell.shared.PageRequest.of(0, 10)).items().getFirst()
+                .facts().id();
+        hits.review(officer, hitId, Review.DISMISS, "Different person: born elsewhere");
+        Timestamp twoYears = Timestamp.from(Instant.now().atZone(ZoneOffset.UTC).minusYears(2).toInstant());
+        jdbc.sql("UPDATE screening_run SET created_at = :t WHERE id = :r").param("t", twoYears).param("r", old.id())
+                .update();
+
+        assertThat(depersonalisation.eraseRunsBefore(Instant.now().atZone(ZoneOffset.UTC).minusYears(1).toInstant()))
+                .isGreaterThanOrEqualTo(1);
+        for (String table : List.of("screening_subject", "screening_hit")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE run_id = :r").param("r", old.id())
+                    .query(Long.class).single()).as(table).isZero();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_run WHERE id = :r").param("r", old.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_run WHERE id = :r").param("r", kept.id()).query(Long.class)
+                .single()).as("a run within retention stays").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_false_positive WHERE organisation_id = :o AND hit_id IS NULL")
+                .param("o", org).query(Long.class).single()).as("the memory stays, without its hit").isEqualTo(1);
+        assertThat(audit(old.id(), "OK")).containsEntry("action", "ERASURE");
+
+        ScreeningRun again = screening.screenBatch(officer, "again.csv", List.of(1), List.of(person), null, null);
+        assertThat(again.pendingHits()).as("the erased run's dismissal is still remembered").isZero();
     }
 
     private HttpResponse<String> decide(ScreeningClient client, String token, String id, String decision, String reason)

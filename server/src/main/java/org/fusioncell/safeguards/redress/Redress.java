@@ -16,6 +16,9 @@ public interface Redress {
 
     boolean officer(Reader reader);
 
+    /** The redress officers of the reader's organisation (to assign a review to). */
+    List<String> officers(Reader reader);
+
     RedressRequest file(Reader officer, RedressFiling filing);
 
     /** The organisation's requests, newest first. */

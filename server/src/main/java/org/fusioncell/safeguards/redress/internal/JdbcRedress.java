@@ -67,6 +67,11 @@ class JdbcRedress implements Redress {
         return colleagues.members(reader.organisationId(), officerRole).contains(reader.userId());
     }
 
+    @Override
+    public List<String> officers(Reader reader) {
+        return colleagues.members(reader.organisationId(), officerRole);
+    }
+
     private AuditRecord record(AuditAction action, Reader officer, List<String> ids) {
         return AuditRecord.of(action, officer.userId(), officer.organisationId(), INFORMATION_TYPE, ids)
                 .withPurpose(officer.purpose());
@@ -185,7 +190,7 @@ class JdbcRedress implements Redress {
         if (found.get().decided()) {
             return new RedressStep.AlreadyDecided(found.get());
         }
-        if (!colleagues.members(officer.organisationId(), officerRole).contains(userId)) {
+        if (!officers(officer).contains(userId)) {
             throw new InvalidInputException("assignee", "not a redress officer of this organisation");
         }
         jdbc.sql("UPDATE redress_request SET assigned_to = :u WHERE id = :id").param("u", userId).param("id", id).update();

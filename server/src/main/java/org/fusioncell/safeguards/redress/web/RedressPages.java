@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fusioncell.access.Reader;
 import org.fusioncell.identity.Colleagues;
-import org.fusioncell.identity.Role;
 import org.fusioncell.safeguards.redress.Redress;
 import org.fusioncell.safeguards.redress.RedressRequest;
 import org.fusioncell.safeguards.redress.RedressStep;
@@ -77,7 +76,7 @@ class RedressPages {
             model.addAttribute("candidates", redress.candidates(officer, id).stream()
                     .filter(h -> !r.hitIds().contains(h.hitId())).toList());
         }
-        List<String> officerIds = colleagues.members(officer.organisationId(), Role.DATA_PROTECTION_OFFICER);
+        List<String> officerIds = redress.officers(officer);
         List<String> users = new ArrayList<>(officerIds);
         users.add(r.filedBy());
         r.notes().forEach(n -> users.add(n.writtenBy()));
