@@ -15,13 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.fusioncell.access.OrganisationType;
+import org.fusioncell.access.Reader;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.identity.Role;
+import org.fusioncell.names.BirthDate;
 import org.fusioncell.names.Subject;
 import org.fusioncell.screening.manifest.Manifest;
 import org.fusioncell.screening.manifest.PaxlstReader;
 import org.fusioncell.screening.manifest.Traveller;
+import org.fusioncell.shared.PageRequest;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Assumptions;
@@ -174,17 +177,17 @@ class DepersonalisationTest {
         IdentityFixtures fx = new IdentityFixtures(jdbc);
         String org = fx.organisation(OrganisationType.STATE_AGENCY);
         String officerId = fx.user(org, "SECRET", Set.of(Role.SCREENING_OFFICER), Set.of());
-        org.fusioncell.access.Reader officer = readers.forUser(officerId, "test");
+        Reader officer = readers.forUser(officerId, "test");
         String name = "erase-" + UUID.randomUUID().toString().substring(0, 8);
         String listId = ((ListImport.Imported) watchlists.importVersion(officer, name, ListFixtures.list(name,
                 List.of(ListFixtures.person("901", "Marwan Salem Qasimi", "1977-07-07", "ye"))), null)).version().listId();
         ScreeningClient client = new ScreeningClient(port);
         client.awaitIndexed(fx.token(officerId, "read", "write"), listId, 1);
         ScreeningQuery person = new ScreeningQuery(List.of("Marwan Salem Qasimi"),
-                org.fusioncell.names.BirthDate.parse("1977-07-07"), Set.of("ye"), Subject.Gender.MALE, List.of());
+                BirthDate.parse("1977-07-07"), Set.of("ye"), Subject.Gender.MALE, List.of());
         ScreeningRun old = screening.screenBatch(officer, "old.csv", List.of(1), List.of(person), null, null);
         ScreeningRun kept = screening.screenBatch(officer, "new.csv", List.of(1), List.of(person), null, null);
-        String hitId = hits.list(officer, null, old.id(), org.fusioncell.shared.PageRequest.of(0, 10)).items().getFirst()
+        String hitId = hits.list(officer, null, old.id(), PageRequest.of(0, 10)).items().getFirst()
                 .facts().id();
         hits.review(officer, hitId, Review.DISMISS, "Different person: born elsewhere");
         Timestamp twoYears = Timestamp.from(Instant.now().atZone(ZoneOffset.UTC).minusYears(2).toInstant());
@@ -203,7 +206,7 @@ class DepersonalisationTest {
                 .single()).as("a run within retention stays").isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM screening_false_positive WHERE organisation_id = :o AND hit_id IS NULL")
                 .param("o", org).query(Long.class).single()).as("the memory stays, without its hit").isEqualTo(1);
-        assertThat(audit(old.id(), "OK")).containsEntry("action", "ERASURE");
+        assertThat(audit(old.id(), "ERASED")).containsEntry("action", "ERASURE");
 
         ScreeningRun again = screening.screenBatch(officer, "again.csv", List.of(1), List.of(person), null, null);
         assertThat(again.pendingHits()).as("the erased run's dismissal is still remembered").isZero();

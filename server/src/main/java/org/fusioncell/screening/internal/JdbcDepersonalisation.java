@@ -149,8 +149,8 @@ class JdbcDepersonalisation implements Depersonalisation {
         int subjects = jdbc.sql("DELETE FROM screening_subject WHERE run_id = :r").param("r", runId).update();
         jdbc.sql("DELETE FROM screening_run WHERE id = :r").param("r", runId).update();
         audit.record(AuditRecord.of(AuditAction.ERASURE, ACTOR, owner.getFirst(), Screening.INFORMATION_TYPE,
-                List.of(runId)).withPurpose("retention").withDetails(Map.of("subjects", String.valueOf(subjects),
-                "hits", String.valueOf(hitCount))));
+                List.of(runId)).withPurpose("retention").withOutcome("ERASED")
+                .withDetails(Map.of("subjects", String.valueOf(subjects), "hits", String.valueOf(hitCount))));
         return true;
     }
 
