@@ -25,6 +25,9 @@ public interface Depersonalisation {
      */
     long eraseRunsBefore(Instant cutoff);
 
+    /** Whether the run's people are masked (callers have checked the reader may see the run). */
+    boolean depersonalised(String runId);
+
     /** Figures of the period {@code [from, to)} for the oversight report. */
     Figures figures(Instant from, Instant to);
 

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The demo data protection officer works the re-personalisation queue in Arabic in a real Chromium: the page
- * reads right to left, the analyst's request and reason are listed, the approval needs a reason; the analyst
+ * In Arabic in a real Chromium: the analyst finds a run masked and asks from its page with a reason; the demo
+ * data protection officer's queue reads right to left and lists it, the approval needs a reason; the analyst
  * then sees the depersonalised traveller's name again.
  */
 @FusionCellTest
@@ -47,8 +47,6 @@ class RepersonalisationBrowserTest {
     Screening screening;
     @Autowired
     Depersonalisation depersonalisation;
-    @Autowired
-    Repersonalisations repersonalisations;
 
     @Test
     void theOfficerApprovesAnAnalystsRequestInArabicAndTheAnalystSeesTheTravellerAgain() {
@@ -61,13 +59,27 @@ class RepersonalisationBrowserTest {
         jdbc.sql("UPDATE screening_run SET created_at = :t WHERE id = :r").param("t", old).param("r", run.id()).update();
         depersonalisation.depersonaliseBefore(Instant.now().atZone(ZoneOffset.UTC).minusMonths(6).toInstant());
         String reason = "تحقيق رقم 88/2025: طلب النيابة العامة معرفة هوية المسافرة";
-        String requestId = ((RepersonalisationStep.Requested) repersonalisations.request(analyst, run.id(), null, reason))
-                .request().id();
 
         String base = "http://localhost:" + port;
         try (Browser browser = Browser.open()) {
             ChromeDriver driver = browser.driver();
             var wait = browser.waiting(20);
+            // the analyst finds the run masked and asks from its page
+            BrowserLogin.logIn(browser, base, "ar", "analyst", "analyst-demo-pass", ANALYST_TOTP);
+            driver.get(base + "/screening/runs/" + run.id());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("depersonalised")));
+            assertThat(driver.findElement(By.id("subjects")).getText()).contains("***").doesNotContain("ليلى");
+            driver.findElement(By.cssSelector("#depersonalised a")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-form")));
+            assertThat(driver.findElement(By.id("runId")).getAttribute("value")).isEqualTo(run.id());
+            driver.findElement(By.id("reason")).sendKeys(reason);
+            driver.findElement(By.id("request-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("own-request")));
+            assertThat(driver.findElement(By.id("request-state")).getText()).isEqualTo("بانتظار القرار");
+            String requestId = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
+            driver.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+
             BrowserLogin.logIn(browser, base, "ar", "dpo", "dpo-demo-pass", DPO_TOTP);
             driver.findElement(By.id("nav-repersonalisations")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "إعادة إظهار هوية بيانات الفحص"));

@@ -155,6 +155,12 @@ class JdbcDepersonalisation implements Depersonalisation {
     }
 
     @Override
+    public boolean depersonalised(String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM screening_run WHERE id = :id AND depersonalised_at IS NOT NULL")
+                .param("id", runId).query(Long.class).single() > 0;
+    }
+
+    @Override
     public Figures figures(Instant from, Instant to) {
         Timestamp f = Timestamp.from(from);
         Timestamp t = Timestamp.from(to);
