@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Re-personalisation (docs/screening.md, "Depersonalisation"): a screening officer who may see a depersonalised
  * run asks for its people's particulars with a stated reason; a holder of the designated authority's role
- * ({@code fusioncell.screening.repersonalisation-authority}, DATA_PROTECTION_OFFICER) other than the requester
- * approves or refuses with a reason; an approved request opens the particulars to the requester for
- * {@code fusioncell.screening.repersonalisation-window}. Every step and every view is audited with the
- * request's id and reason.
+ * ({@code fusioncell.screening.repersonalisation-authority}, DATA_PROTECTION_OFFICER) of the requester's
+ * organisation, other than the requester, approves or refuses with a reason; an approved request opens the
+ * particulars to the requester for {@code fusioncell.screening.repersonalisation-window}. Every step and every
+ * view is audited with the request's id and reason.
  */
 public interface Repersonalisations {
 
@@ -19,13 +19,13 @@ public interface Repersonalisations {
 
     RepersonalisationStep decide(Reader authority, String requestId, boolean approve, String reason);
 
-    /** The authority's queue: pending requests, oldest first (empty for a reader without the role). */
+    /** The authority's queue: its organisation's pending requests, oldest first (empty without the role). */
     List<RepersonalisationRequest> pending(Reader authority);
 
     /** The reader's own requests, newest first. */
     List<RepersonalisationRequest> mine(Reader requester);
 
-    /** One request, to its requester and to holders of the authority's role (audited as consultation). */
+    /** One request, to its requester and to the authority of its organisation (audited as consultation). */
     java.util.Optional<RepersonalisationRequest> find(Reader reader, String requestId);
 
     /** Whether the reader holds the designated authority's role. */

@@ -144,6 +144,11 @@ class DepersonalisationTest {
         assertThat(own.statusCode()).as(own.body()).isEqualTo(409);
         assertThat(own.body()).contains("own-request");
         assertThat(decide(client, colleague, requestId, "approve", "Looks fine").statusCode()).isEqualTo(403);
+        String outsideDpo = fx.token(fx.user(fx.organisation(OrganisationType.STATE_AGENCY), "SECRET",
+                Set.of(Role.DATA_PROTECTION_OFFICER), Set.of()), "read", "write");
+        assertThat(client.api().get(outsideDpo, "/api/v1/screening/repersonalisations?queue=true", 200).toString())
+                .as("another organisation's authority does not learn of the request").doesNotContain(requestId);
+        assertThat(decide(client, outsideDpo, requestId, "approve", "Fine by me").statusCode()).isEqualTo(404);
         String decision = "Necessary and proportionate for investigation 2024/117";
         HttpResponse<String> approved = decide(client, dpo, requestId, "approve", decision);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);

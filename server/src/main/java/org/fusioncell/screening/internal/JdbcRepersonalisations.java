@@ -138,6 +138,9 @@ class JdbcRepersonalisations implements Repersonalisations {
             return new RepersonalisationStep.Unknown();
         }
         RepersonalisationRequest r = found.get();
+        if (!r.organisationId().equals(authority.organisationId())) {
+            return new RepersonalisationStep.Unknown(); // another organisation's request: its own authority decides
+        }
         AuditRecord base = record(AuditAction.ALTERATION, authority, List.of(requestId, r.runId())).withJustification(why)
                 .withDetails(details(requestId, r.runId(), r.subjectId()));
         if (!authority(authority)) {
@@ -170,8 +173,9 @@ class JdbcRepersonalisations implements Repersonalisations {
             return List.of();
         }
         List<RepersonalisationRequest> queue = jdbc.sql("SELECT " + COLUMNS
-                        + " FROM screening_repersonalisation WHERE state = 'PENDING' ORDER BY requested_at, id")
-                .query(JdbcRepersonalisations::row).list();
+                        + " FROM screening_repersonalisation WHERE state = 'PENDING' AND organisation_id = :org"
+                        + " ORDER BY requested_at, id")
+                .param("org", authority.organisationId()).query(JdbcRepersonalisations::row).list();
         audit.record(record(AuditAction.CONSULTATION, authority, queue.stream().map(RepersonalisationRequest::id).toList())
                 .withDetails(Map.of("view", "re-personalisation queue")));
         return queue;
@@ -224,7 +228,8 @@ class JdbcRepersonalisations implements Repersonalisations {
     public Optional<RepersonalisationRequest> find(Reader reader, String requestId) {
         Optional<RepersonalisationRequest> r = (Ids.isWellFormed(requestId) ? find(requestId)
                 : Optional.<RepersonalisationRequest>empty())
-                .filter(x -> x.requestedBy().equals(reader.userId()) || authority(reader));
+                .filter(x -> x.requestedBy().equals(reader.userId())
+                        || (x.organisationId().equals(reader.organisationId()) && authority(reader)));
         r.ifPresent(x -> audit.record(record(AuditAction.CONSULTATION, reader, List.of(x.id(), x.runId()))
                 .withDetails(Map.of("view", "re-personalisation request"))));
         return r;
