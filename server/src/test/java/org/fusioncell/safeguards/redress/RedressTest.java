@@ -162,7 +162,7 @@ class RedressTest {
 
         HttpResponse<String> html = api.fetch(dpo, "/api/v1/redress/" + id + "/letter");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.body()).contains("lang=\"ar\" dir=\"rtl\"", ARABIC_NAME, "المحامية سلمى العلي",
+        assertThat(html.body()).contains("lang=\"ar\" dir=\"rtl\"", ARABIC_NAME, "المحامية سلمى العلي", "المرجع " + id,
                 "تبيّن لنا أنكم اعتُبرتم خطأً شخصًا مدرجًا", "مسؤول حماية البيانات");
         assertThat(html.body()).as("nothing of the lists").doesNotContain(listName, "R-1", "NAT-R-1", secret,
                 "Yousef Hadad", "Courier");

@@ -50,8 +50,8 @@ class RedressLetters {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .withZone(ZoneOffset.UTC);
         List<String> body = new ArrayList<>();
-        body.add(t(locale, "redress.letter.reference", r.id().substring(0, 8).toUpperCase(Locale.ROOT),
-                dates.format(r.decidedAt())));
+        // the whole id: its leading characters are a timestamp, shared by requests filed the same minute
+        body.add(t(locale, "redress.letter.reference", r.id(), dates.format(r.decidedAt())));
         body.add(t(locale, "redress.letter.greeting", r.person().names().getFirst()));
         body.add(r.representative() == null ? t(locale, "redress.letter.received", dates.format(r.filedAt()))
                 : t(locale, "redress.letter.receivedRepresentative", dates.format(r.filedAt()), r.representative()));
