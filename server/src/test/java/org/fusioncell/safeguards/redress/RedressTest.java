@@ -133,6 +133,11 @@ class RedressTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(BearerApi.JSON.readTree(bad.body()).get("field").asString()).isEqualTo("language");
         String id = BearerApi.created(api.send(dpo, "/api/v1/redress", filing));
+        String outsideDpo = fx.token(fx.user(otherAgency, "SECRET", Set.of(Role.DATA_PROTECTION_OFFICER), Set.of()),
+                "read", "write");
+        assertThat(api.status(outsideDpo, "/api/v1/redress/" + id)).as("another organisation's officer").isEqualTo(404);
+        assertThat(api.get(outsideDpo, "/api/v1/redress", 200).toString()).doesNotContain(id);
+        assertThat(api.status(outsideDpo, "/api/v1/redress/" + id + "/candidates")).isEqualTo(404);
 
         JsonNode candidates = api.get(dpo, "/api/v1/redress/" + id + "/candidates", 200);
         List<String> candidateIds = new ArrayList<>();
