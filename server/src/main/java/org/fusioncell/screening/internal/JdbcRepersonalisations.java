@@ -172,24 +172,23 @@ class JdbcRepersonalisations implements Repersonalisations {
         if (!authority(authority)) {
             return List.of();
         }
-        List<RepersonalisationRequest> queue = jdbc.sql("SELECT " + COLUMNS
-                        + " FROM screening_repersonalisation WHERE state = 'PENDING' AND organisation_id = :org"
-                        + " ORDER BY requested_at, id")
-                .param("org", authority.organisationId()).query(JdbcRepersonalisations::row).list();
-        audit.record(record(AuditAction.CONSULTATION, authority, queue.stream().map(RepersonalisationRequest::id).toList())
-                .withDetails(Map.of("view", "re-personalisation queue")));
-        return queue;
+        return listed(authority, "state = 'PENDING' AND organisation_id = :who ORDER BY requested_at, id",
+                authority.organisationId(), "re-personalisation queue");
     }
 
     @Override
     @Transactional
     public List<RepersonalisationRequest> mine(Reader requester) {
-        List<RepersonalisationRequest> own = jdbc.sql("SELECT " + COLUMNS
-                        + " FROM screening_repersonalisation WHERE requested_by = :u ORDER BY requested_at DESC, id DESC")
-                .param("u", requester.userId()).query(JdbcRepersonalisations::row).list();
-        audit.record(record(AuditAction.CONSULTATION, requester, own.stream().map(RepersonalisationRequest::id).toList())
-                .withDetails(Map.of("view", "own re-personalisation requests")));
-        return own;
+        return listed(requester, "requested_by = :who ORDER BY requested_at DESC, id DESC", requester.userId(),
+                "own re-personalisation requests");
+    }
+
+    private List<RepersonalisationRequest> listed(Reader reader, String where, String who, String view) {
+        List<RepersonalisationRequest> found = jdbc.sql("SELECT " + COLUMNS + " FROM screening_repersonalisation WHERE "
+                + where).param("who", who).query(JdbcRepersonalisations::row).list();
+        audit.record(record(AuditAction.CONSULTATION, reader, found.stream().map(RepersonalisationRequest::id).toList())
+                .withDetails(Map.of("view", view)));
+        return found;
     }
 
     @Override
