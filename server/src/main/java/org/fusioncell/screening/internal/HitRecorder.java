@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns candidates into hits, once per person and entry content (screening again finds the existing
  * hit, not a second one). A candidate whose entry content the organisation already dismissed for the
- * same person ({@link SubjectKey}) is recorded straight away as a dismissed, remembered false positive.
+ * same person ({@link SubjectKey}), or of which an upheld redress request cleared the person, is recorded
+ * straight away as a dismissed, remembered false positive.
  * Callers run inside their transaction and audit what was recorded.
  */
 @Component
@@ -49,7 +50,8 @@ class HitRecorder {
                             SELECT COUNT(*) FROM screening_false_positive WHERE organisation_id = :org AND watchlist_id = :l
                             AND entry_reference = :ref AND entry_hash = :hash AND subject_key = :key""")
                     .param("org", run.organisationId()).param("l", f.list().listId()).param("ref", f.entry().reference())
-                    .param("hash", f.entry().contentHash()).param("key", subjectKey).query(Long.class).single() > 0;
+                    .param("hash", f.entry().contentHash()).param("key", subjectKey).query(Long.class).single() > 0
+                    || cleared(f, subjectKey);
             String id = Ids.newId();
             Timestamp at = Timestamp.from(now);
             int inserted = jdbc.sql("""
@@ -84,6 +86,15 @@ class HitRecorder {
             }
         }
         return new Recorded(pending, remembered);
+    }
+
+    /** An upheld redress request cleared this person of this entry, for every organisation (docs/redress.md). */
+    private boolean cleared(Found f, String subjectKey) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM screening_cleared_person WHERE watchlist_id = :l AND entry_reference = :ref
+                        AND subject_key = :key""")
+                .param("l", f.list().listId()).param("ref", f.entry().reference()).param("key", subjectKey)
+                .query(Long.class).single() > 0;
     }
 
     private static String clip(String name) {

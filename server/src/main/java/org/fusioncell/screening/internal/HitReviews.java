@@ -43,9 +43,10 @@ class HitReviews {
     private final HitGate gates;
     private final HitRows rows;
     private final ScreeningSettings settings;
+    private final SealedSubjects sealed;
 
     HitReviews(JdbcClient jdbc, AuditLog audit, Clock clock, ApplicationEventPublisher events, HitGate gates,
-               HitRows rows, ScreeningSettings settings) {
+               HitRows rows, ScreeningSettings settings, SealedSubjects sealed) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -53,6 +54,7 @@ class HitReviews {
         this.gates = gates;
         this.rows = rows;
         this.settings = settings;
+        this.sealed = sealed;
     }
 
     @Transactional
@@ -147,8 +149,10 @@ class HitReviews {
 
     /** The same person (names, date of birth, documents) and the same entry content: not flagged again. */
     private void remember(Reader reviewer, HitRows.Row row, Instant now) {
-        ScreenedSubject subject = jdbc.sql("SELECT " + SubjectRows.COLUMNS + " FROM screening_subject s WHERE s.id = :id")
-                .param("id", row.subjectId()).query((rs, n) -> SubjectRows.read(rs, 0)).single();
+        // a depersonalised person is remembered by their sealed particulars, as they will be screened next time
+        ScreenedSubject subject = sealed.original(jdbc.sql("SELECT " + SubjectRows.COLUMNS
+                        + " FROM screening_subject s WHERE s.id = :id")
+                .param("id", row.subjectId()).query((rs, n) -> SubjectRows.read(rs, 0)).single());
         String entryHash = jdbc.sql("SELECT content_hash FROM screening_watchlist_entry WHERE id = :id")
                 .param("id", row.entryId()).query(String.class).single();
         jdbc.sql("""

@@ -138,7 +138,8 @@ class Rescreening {
         return jdbc.sql("SELECT " + SubjectRows.COLUMNS + """
                         , r.marking_id, r.organisation_id, s.screened_by, r.threshold
                         FROM screening_subject s JOIN screening_run r ON r.id = s.run_id
-                        WHERE s.entity_id IS NULL AND s.created_at >= :since AND (s.created_at > :at OR (s.created_at = :at AND s.id > :after))
+                        WHERE s.entity_id IS NULL AND s.created_at >= :since
+                            AND NOT EXISTS (SELECT 1 FROM screening_sealed_subject x WHERE x.subject_id = s.id) AND (s.created_at > :at OR (s.created_at = :at AND s.id > :after))
                         ORDER BY s.created_at, s.id LIMIT :limit""")
                 .param("since", Timestamp.from(since)).param("at", afterAt).param("after", afterId)
                 .param("limit", PAGE)

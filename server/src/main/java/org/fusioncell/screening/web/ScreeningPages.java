@@ -7,6 +7,7 @@ import org.fusioncell.access.Reader;
 import org.fusioncell.identity.Colleagues;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.screening.Hit;
+import org.fusioncell.screening.Depersonalisation;
 import org.fusioncell.screening.Hits;
 import org.fusioncell.screening.ScreenedSubject;
 import org.fusioncell.screening.Screening;
@@ -53,13 +54,16 @@ class ScreeningPages {
     private final Readers readers;
     private final Colleagues colleagues;
     private final ScreeningSettings settings;
+    private final Depersonalisation depersonalisation;
 
-    ScreeningPages(Screening screening, Hits hits, Readers readers, Colleagues colleagues, ScreeningSettings settings) {
+    ScreeningPages(Screening screening, Hits hits, Readers readers, Colleagues colleagues, ScreeningSettings settings,
+                   Depersonalisation depersonalisation) {
         this.screening = screening;
         this.hits = hits;
         this.readers = readers;
         this.colleagues = colleagues;
         this.settings = settings;
+        this.depersonalisation = depersonalisation;
     }
 
     @ModelAttribute
@@ -165,6 +169,7 @@ class ScreeningPages {
         model.addAttribute("subjects", subjects.value());
         model.addAttribute("hits", found.map(HitPageView::of));
         model.addAttribute("names", colleagues.displayNames(reader.organisationId(), List.of(run.value().createdBy())));
+        model.addAttribute("depersonalised", depersonalisation.depersonalised(id));
         return "screening/run";
     }
 
