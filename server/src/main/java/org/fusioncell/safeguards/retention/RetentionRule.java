@@ -10,13 +10,14 @@ import java.time.Period;
  * enforces it.
  */
 public record RetentionRule(String type, String legalBasis, String purpose, Period period, Period reviewPeriod,
-                            Enforcement enforcement, String enforcedBy, String periodSetting) {
+                            Enforcement enforcement, String periodSetting) {
 
     public enum Enforcement {
-        /** The retention purge of this module erases what has expired. */
+        /**
+         * The retention purge of this module erases what has expired, through the owning module's erasure
+         * (screening runs: the screening module, which has depersonalised them long before).
+         */
         PURGE,
-        /** The module named in {@code enforcedBy} depersonalises and erases its own data. */
-        MODULE,
         /** Never erased (the audit log: it is the proof of every erasure). */
         NEVER,
         /** Stated in the register, but nothing erases it yet: the data-protection officer sees that plainly. */

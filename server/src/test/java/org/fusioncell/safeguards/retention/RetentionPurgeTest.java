@@ -155,9 +155,16 @@ class RetentionPurgeTest {
         assertThat(unknown.statusCode()).as("a report id is no entity").isEqualTo(400);
         assertThat(unknown.body()).contains("itemId");
 
+        // a batch screening run older than the register's five years, and one of last month
+        String oldRun = screeningRun(cell, dpoId, Instant.now().minus(6 * 366, ChronoUnit.DAYS));
+        String recentRun = screeningRun(cell, dpoId, Instant.now().minus(30, ChronoUnit.DAYS));
+
         PurgeRun run = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId, cell)
                 .orElseThrow();
         assertThat(run.finishedAt()).isNotNull();
+        assertThat(run.screeningRunsErased()).as("the screening module erased the old run").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM screening_run WHERE id = :id", oldRun)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM screening_run WHERE id = :id", recentRun)).isOne();
         assertThat(run.reportsErased()).isEqualTo(1);
         assertThat(run.reportsHeld()).isEqualTo(1);
         assertThat(run.entitiesErased()).as("the unmentioned entity").isEqualTo(1);
@@ -271,6 +278,16 @@ class RetentionPurgeTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String screeningRun(String organisationId, String userId, Instant createdAt) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO screening_run (id, kind, source_name, threshold, subject_count, marking_id, organisation_id,
+                    created_by, created_at) VALUES (:id, 'BATCH', 'retention test', 0.85, 0, 'm', :org, :by, :at)""")
+                .param("id", id).param("org", organisationId).param("by", userId)
+                .param("at", java.sql.Timestamp.from(createdAt)).update();
+        return id;
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {

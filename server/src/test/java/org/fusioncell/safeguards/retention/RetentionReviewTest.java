@@ -76,7 +76,8 @@ class RetentionReviewTest {
         assertThat(rules.get("report").get("period").asString()).isEqualTo("P5Y");
         assertThat(rules.get("report").get("periodSetting").asString()).isEqualTo("fusioncell.intake.retention-default");
         assertThat(rules.get("report").get("reviewPeriod").asString()).isEqualTo("P3Y");
-        assertThat(rules.get("screening-run").get("enforcedBy").asString()).isEqualTo("screening");
+        assertThat(rules.get("screening-run").get("enforcement").asString()).isEqualTo("PURGE");
+        assertThat(rules.get("screening-run").get("period").asString()).isEqualTo("P5Y");
         assertThat(rules.get("audit-record").get("enforcement").asString()).isEqualTo("NEVER");
         assertThat(rules.get("audit-record").get("period").isNull()).isTrue();
         assertThat(api.status(null, "/api/v1/safeguards/retention")).isEqualTo(401);

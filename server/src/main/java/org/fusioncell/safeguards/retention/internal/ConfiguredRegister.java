@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register from configuration. Who enforces each type is a fact of the code, not a setting: this module's
- * purge erases reports and entities, the screening module its runs, nobody the audit log; the other types are
+ * purge erases reports, entities and (through the screening module) screening runs, nobody the audit log; the other types are
  * stated but not yet enforced. The report's period is intake's default retention (each report's retention date
  * is computed from it when contributed), so configuring a second number for reports is refused at start.
  */
@@ -29,19 +29,19 @@ class ConfiguredRegister implements RetentionRegister {
 
     static final String REPORT_PERIOD_SETTING = "fusioncell.intake.retention-default";
 
-    private record Fact(String type, Enforcement enforcement, String enforcedBy, Period defaultPeriod,
+    private record Fact(String type, Enforcement enforcement, Period defaultPeriod,
                         Period defaultReview) {
     }
 
     private static final List<Fact> FACTS = List.of(
-            new Fact(Reports.INFORMATION_TYPE, Enforcement.PURGE, null, null, Period.ofYears(3)),
-            new Fact("entity", Enforcement.PURGE, null, Period.ofYears(5), null),
-            new Fact("incident", Enforcement.NOT_ENFORCED, null, Period.ofYears(10), null),
-            new Fact("alert", Enforcement.NOT_ENFORCED, null, Period.ofYears(2), null),
-            new Fact("case", Enforcement.NOT_ENFORCED, null, Period.ofYears(10), null),
-            new Fact("screening-run", Enforcement.MODULE, "screening", Period.ofMonths(6), null),
-            new Fact("request-for-information", Enforcement.NOT_ENFORCED, null, Period.ofYears(5), null),
-            new Fact("audit-record", Enforcement.NEVER, null, null, null));
+            new Fact(Reports.INFORMATION_TYPE, Enforcement.PURGE, null, Period.ofYears(3)),
+            new Fact("entity", Enforcement.PURGE, Period.ofYears(5), null),
+            new Fact("incident", Enforcement.NOT_ENFORCED, Period.ofYears(10), null),
+            new Fact("alert", Enforcement.NOT_ENFORCED, Period.ofYears(2), null),
+            new Fact("case", Enforcement.NOT_ENFORCED, Period.ofYears(10), null),
+            new Fact("screening-run", Enforcement.PURGE, Period.ofYears(5), null),
+            new Fact("request-for-information", Enforcement.NOT_ENFORCED, Period.ofYears(5), null),
+            new Fact("audit-record", Enforcement.NEVER, null, null));
 
     private final List<RetentionRule> rules;
     private final AuditLog audit;
@@ -69,7 +69,7 @@ class ConfiguredRegister implements RetentionRegister {
                     : f.enforcement() == Enforcement.NEVER ? null
                     : "fusioncell.safeguards.retention.types." + f.type() + ".period";
             built.add(new RetentionRule(f.type(), blankToNull(t.legalBasis()), blankToNull(t.purpose()), period, review,
-                    f.enforcement(), f.enforcedBy(), setting));
+                    f.enforcement(), setting));
         }
         this.rules = List.copyOf(built);
     }

@@ -21,6 +21,7 @@ import org.fusioncell.safeguards.retention.LegalHolds;
 import org.fusioncell.safeguards.retention.PurgeRun;
 import org.fusioncell.safeguards.retention.RetentionPurge;
 import org.fusioncell.safeguards.retention.RetentionRule;
+import org.fusioncell.screening.Depersonalisation;
 import org.fusioncell.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ class PurgeJob implements RetentionPurge {
     private final JdbcClient jdbc;
     private final Reports reports;
     private final Entities entities;
+    private final Depersonalisation screeningRuns;
     private final ConfiguredRegister register;
     private final LegalHolds holds;
     private final Readers readers;
@@ -56,12 +58,14 @@ class PurgeJob implements RetentionPurge {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PurgeJob(JdbcClient jdbc, Reports reports, Entities entities, ConfiguredRegister register, LegalHolds holds,
+    PurgeJob(JdbcClient jdbc, Reports reports, Entities entities, Depersonalisation screeningRuns,
+             ConfiguredRegister register, LegalHolds holds,
              Readers readers, ErasureRecords erasures, PurgeRuns runs, AuditLog audit,
              PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.entities = entities;
+        this.screeningRuns = screeningRuns;
         this.register = register;
         this.holds = holds;
         this.readers = readers;
@@ -76,6 +80,7 @@ class PurgeJob implements RetentionPurge {
         final String runId;
         int reports;
         int entities;
+        long screeningRuns;
         int reportsHeld;
         int entitiesHeld;
         int failures;
@@ -123,23 +128,34 @@ class PurgeJob implements RetentionPurge {
                 after = unasserted.isEmpty() ? after : unasserted.getLast();
             } while (unasserted.size() == BATCH);
         }
+        Optional<RetentionRule> runRule = register.rule("screening-run").filter(r -> r.period() != null);
+        if (runRule.isPresent()) {
+            Instant cutoff = today.minus(runRule.get().period()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            try {
+                tally.screeningRuns = screeningRuns.eraseRunsBefore(cutoff);
+            } catch (RuntimeException e) {
+                // the screening module erases run by run: what it did stays done, the rest waits for the next run
+                tally.failures++;
+                log.error("retention purge {} could not erase screening runs", runId, e);
+            }
+        }
         Instant finished = Instant.now(clock);
         transaction.executeWithoutResult(s -> {
             jdbc.sql("""
                     UPDATE retention_purge_run SET finished_at = :at, reports_erased = :r, entities_erased = :e,
-                        reports_held = :rh, entities_held = :eh, failures = :f WHERE id = :id""")
-                    .param("at", Timestamp.from(finished)).param("r", tally.reports).param("e", tally.entities)
+                        screening_runs_erased = :sr, reports_held = :rh, entities_held = :eh, failures = :f WHERE id = :id""")
+                    .param("at", Timestamp.from(finished)).param("r", tally.reports).param("e", tally.entities).param("sr", tally.screeningRuns)
                     .param("rh", tally.reportsHeld).param("eh", tally.entitiesHeld).param("f", tally.failures)
                     .param("id", runId).update();
             audit.record(AuditRecord.of(AuditAction.ERASURE, startedBy, startedByOrganisation, "retention-purge-run", List.of(runId))
                     .withPurpose("retention").withOutcome(tally.failures == 0 ? "OK" : "PARTIAL")
                     .withDetails(Map.of("reports", String.valueOf(tally.reports), "entities",
-                            String.valueOf(tally.entities), "heldReports", String.valueOf(tally.reportsHeld),
+                            String.valueOf(tally.entities), "screeningRuns", String.valueOf(tally.screeningRuns), "heldReports", String.valueOf(tally.reportsHeld),
                             "heldEntities", String.valueOf(tally.entitiesHeld), "failures",
                             String.valueOf(tally.failures))));
         });
-        log.info("retention purge {}: {} reports and {} entities erased, {} + {} held, {} failures", runId,
-                tally.reports, tally.entities, tally.reportsHeld, tally.entitiesHeld, tally.failures);
+        log.info("retention purge {}: {} reports, {} entities and {} screening runs erased, {} + {} held, {} failures",
+                runId, tally.reports, tally.entities, tally.screeningRuns, tally.reportsHeld, tally.entitiesHeld, tally.failures);
         return runs.find(runId);
     }
 

@@ -51,7 +51,7 @@ class PurgeRuns {
                 .query((r, i) -> new PurgeRun.Skipped(r.getString(1), r.getString(2), r.getString(3))).list();
         return new PurgeRun(id, rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getInt("reports_erased"),
-                rs.getInt("entities_erased"), rs.getInt("reports_held"), rs.getInt("entities_held"),
+                rs.getInt("entities_erased"), rs.getInt("screening_runs_erased"), rs.getInt("reports_held"), rs.getInt("entities_held"),
                 rs.getInt("failures"), skipped);
     }
 }

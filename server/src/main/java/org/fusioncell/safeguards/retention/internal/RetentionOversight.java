@@ -105,11 +105,12 @@ class RetentionOversight implements OversightSection {
     private OversightTable runs(Instant from, Instant to) {
         String sum = "SELECT COALESCE(SUM(%s), 0) FROM retention_purge_run WHERE started_at >= :from AND started_at < :to";
         return new OversightTable("retention-purge-runs", List.of("runs", "reports-erased", "entities-erased",
-                "held"), List.of(List.of(
+                "screening-runs-erased", "held"), List.of(List.of(
                 new Count(count("SELECT COUNT(*) FROM retention_purge_run WHERE started_at >= :from"
                         + " AND started_at < :to", from, to)),
                 new Count(count(sum.formatted("reports_erased"), from, to)),
                 new Count(count(sum.formatted("entities_erased"), from, to)),
+                new Count(count(sum.formatted("screening_runs_erased"), from, to)),
                 new Count(count(sum.formatted("reports_held + entities_held"), from, to)))));
     }
 
