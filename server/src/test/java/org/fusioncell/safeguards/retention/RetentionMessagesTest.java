@@ -47,8 +47,9 @@ class RetentionMessagesTest {
         for (String table : List.of("retention-erasures", "retention-holds", "retention-reviews", "retention-purge-runs")) {
             assertThat(en).containsKey("oversight.table." + table);
         }
+        // "confirmed" is a column the screening section shares: the oversight bundle holds it (one bundle per key)
         for (String column : List.of("information-type", "cause", "erasures", "placed", "released", "active", "due",
-                "confirmed", "deleted", "overdue", "runs", "reports-erased", "entities-erased", "held")) {
+                "deleted", "overdue", "runs", "reports-erased", "entities-erased", "screening-runs-erased", "held")) {
             assertThat(en).containsKey("oversight.column." + column);
         }
         assertThat(en).containsKey("oversight.section.retention");
