@@ -1,6 +1,8 @@
 package org.fusioncell.media.pdq;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 
 /** Rec. 601 luminance of an image, row-major, as floats in 0..255. */
 record Luma(float[] pixels, int rows, int cols) {
@@ -13,6 +15,19 @@ record Luma(float[] pixels, int rows, int cols) {
         int cols = image.getWidth();
         int rows = image.getHeight();
         float[] out = new float[Math.multiplyExact(rows, cols)];
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte bytes
+                && image.getRaster().getParent() == null && bytes.getNumBanks() == 1
+                && image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getPixelStride() == 3 && model.getScanlineStride() == cols * 3) {
+            // what ImageIO gives for colour JPEGs: sRGB bytes as stored, so this equals getRGB without its
+            // per-pixel colour-model call
+            byte[] bgr = bytes.getData();
+            for (int i = 0, p = 0; i < out.length; i++, p += 3) {
+                out[i] = R * (bgr[p + 2] & 0xff) + G * (bgr[p + 1] & 0xff) + B * (bgr[p] & 0xff);
+            }
+            return new Luma(out, rows, cols);
+        }
         int[] row = new int[cols];
         for (int y = 0; y < rows; y++) {
             // getRGB converts every colour model to sRGB ARGB; alpha is ignored as the reference does

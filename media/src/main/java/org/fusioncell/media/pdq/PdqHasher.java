@@ -84,9 +84,7 @@ public final class PdqHasher {
             for (int r = 0; r < rows; r++) {
                 box(pixels, scratch, r * cols, cols, 1, alongRows);
             }
-            for (int c = 0; c < cols; c++) {
-                box(scratch, pixels, c, rows, cols, alongCols);
-            }
+            boxColumns(scratch, pixels, rows, cols, alongCols);
         }
     }
 
@@ -123,6 +121,60 @@ public final class PdqHasher {
             sum -= in[left];
             count--;
             out[at] = sum / count;
+        }
+    }
+
+    /**
+     * {@link #box} down every column at once, row by row, so memory is read in order rather than one column at a
+     * time with a stride of a whole row (a cache miss per pixel on large photos). Each column sees the same
+     * additions in the same order as in {@link #box}, so the floats, and the hash, are the same.
+     */
+    private static void boxColumns(float[] in, float[] out, int rows, int cols, int window) {
+        int half = (window + 2) / 2;
+        int leadIn = half - 1;
+        int growing = window - half + 1;
+        int full = rows - window;
+        int tail = half - 1;
+        float[] sums = new float[cols];
+        int left = 0;
+        int right = 0;
+        int at = 0;
+        int count = 0;
+        for (int i = 0; i < leadIn; i++, right++) {
+            int r = right * cols;
+            for (int c = 0; c < cols; c++) {
+                sums[c] += in[r + c];
+            }
+            count++;
+        }
+        for (int i = 0; i < growing; i++, right++, at++) {
+            int r = right * cols;
+            int o = at * cols;
+            count++;
+            for (int c = 0; c < cols; c++) {
+                sums[c] += in[r + c];
+                out[o + c] = sums[c] / count;
+            }
+        }
+        for (int i = 0; i < full; i++, left++, right++, at++) {
+            int r = right * cols;
+            int l = left * cols;
+            int o = at * cols;
+            for (int c = 0; c < cols; c++) {
+                float sum = sums[c] + in[r + c];
+                sum -= in[l + c];
+                sums[c] = sum;
+                out[o + c] = sum / count;
+            }
+        }
+        for (int i = 0; i < tail; i++, left++, at++) {
+            int l = left * cols;
+            int o = at * cols;
+            count--;
+            for (int c = 0; c < cols; c++) {
+                sums[c] -= in[l + c];
+                out[o + c] = sums[c] / count;
+            }
         }
     }
 
