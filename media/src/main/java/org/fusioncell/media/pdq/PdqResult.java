@@ -1,6 +1,5 @@
 package org.fusioncell.media.pdq;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Map;
 public record PdqResult(PdqHash hash, int quality, Map<Dihedral, PdqHash> dihedral) {
 
     public PdqResult {
-        dihedral = Map.copyOf(dihedral.isEmpty() ? Map.of() : new EnumMap<>(dihedral));
+        dihedral = Map.copyOf(dihedral);
     }
 
     /** The hash of one transform; the original's hash for {@link Dihedral#ORIGINAL}. */
