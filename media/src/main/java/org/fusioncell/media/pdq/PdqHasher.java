@@ -51,7 +51,8 @@ public final class PdqHasher {
         return fromLuma(Luma.of(image), true);
     }
 
-    private PdqResult fromLuma(Luma luma, boolean allDihedral) {
+    /** Package-private for tests that turn the pixels themselves. */
+    PdqResult fromLuma(Luma luma, boolean allDihedral) {
         float[] pixels = luma.pixels();
         int rows = luma.rows();
         int cols = luma.cols();
