@@ -15,7 +15,7 @@ import org.fusioncell.media.pdq.PdqHash;
  *
  * <p>Memory is primitive arrays only: 32 bytes per hash, one quality byte, a deleted bit, and 16 int postings
  * (64 bytes) once listed, about 100 bytes per hash, 1 GB at 10,000,000. Hashes added since the last listing sit in a
- * short tail scanned linearly; the lists are rebuilt (counting sort, one pass) when that tail grows past
+ * short tail scanned linearly; the lists are rebuilt (counting sort per word) when that tail grows past
  * {@code 16384 + listed / 64}, or on {@link #compact()}. Deletion sets a flag that every query honours at once;
  * the hash leaves the lists at the next rebuild.
  *
@@ -247,33 +247,38 @@ public final class PdqIndex {
         }
     }
 
-    /** Counting sort of the live ids by each of the 16 words: two passes over the hashes. */
+    /**
+     * Counting sort of the live ids by each of the 16 words, one word at a time so that its 256 KB of counters
+     * stay in cache while the hashes stream past.
+     */
     private void rebuild() {
-        int[][] newOffsets = new int[SEGMENTS][BUCKETS + 1];
         int n = 0;
         for (int id = 0; id < count; id++) {
             if (!isDeletedUnlocked(id)) {
                 n++;
-                for (int s = 0; s < SEGMENTS; s++) {
-                    newOffsets[s][segment(words, id * 4, s) + 1]++;
-                }
             }
         }
-        int[][] newPostings = new int[SEGMENTS][n];
-        int[][] next = new int[SEGMENTS][];
+        int[][] newOffsets = new int[SEGMENTS][];
+        int[][] newPostings = new int[SEGMENTS][];
         for (int s = 0; s < SEGMENTS; s++) {
-            int[] o = newOffsets[s];
+            int[] o = new int[BUCKETS + 1];
+            for (int id = 0; id < count; id++) {
+                if (!isDeletedUnlocked(id)) {
+                    o[segment(words, id * 4, s) + 1]++;
+                }
+            }
             for (int b = 0; b < BUCKETS; b++) {
                 o[b + 1] += o[b];
             }
-            next[s] = Arrays.copyOf(o, BUCKETS);
-        }
-        for (int id = 0; id < count; id++) {
-            if (!isDeletedUnlocked(id)) {
-                for (int s = 0; s < SEGMENTS; s++) {
-                    newPostings[s][next[s][segment(words, id * 4, s)]++] = id;
+            int[] next = Arrays.copyOf(o, BUCKETS);
+            int[] ids = new int[n];
+            for (int id = 0; id < count; id++) {
+                if (!isDeletedUnlocked(id)) {
+                    ids[next[segment(words, id * 4, s)]++] = id;
                 }
             }
+            newOffsets[s] = o;
+            newPostings[s] = ids;
         }
         offsets = newOffsets;
         postings = newPostings;
