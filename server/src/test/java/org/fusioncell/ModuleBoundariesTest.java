@@ -39,4 +39,15 @@ class ModuleBoundariesTest {
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }
+
+    @Test
+    void mediaEngineDependsOnNothingOfTheServer() {
+        classes().that().resideInAPackage("org.fusioncell.media..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.fusioncell.media..", "java..", "javax..")
+                .because("the media engine is framework-free: ImageIO decodes, MessageDigest digests "
+                        + "(empty until the server depends on the media module; media's MediaBoundariesTest checks it "
+                        + "meanwhile)")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
 }

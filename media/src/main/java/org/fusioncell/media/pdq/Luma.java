@@ -1,0 +1,70 @@
+package org.fusioncell.media.pdq;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+
+/** Rec. 601 luminance of an image, row-major, as floats in 0..255. */
+record Luma(float[] pixels, int rows, int cols) {
+
+    private static final float R = 0.299f;
+    private static final float G = 0.587f;
+    private static final float B = 0.114f;
+
+    static Luma of(BufferedImage image) {
+        int cols = image.getWidth();
+        int rows = image.getHeight();
+        float[] out = new float[Math.multiplyExact(rows, cols)];
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getRaster().getDataBuffer() instanceof DataBufferByte bytes
+                && image.getRaster().getParent() == null && bytes.getNumBanks() == 1
+                && image.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getPixelStride() == 3 && model.getScanlineStride() == cols * 3) {
+            // what ImageIO gives for colour JPEGs: sRGB bytes as stored, so this equals getRGB without its
+            // per-pixel colour-model call
+            byte[] bgr = bytes.getData();
+            for (int i = 0, p = 0; i < out.length; i++, p += 3) {
+                out[i] = R * (bgr[p + 2] & 0xff) + G * (bgr[p + 1] & 0xff) + B * (bgr[p] & 0xff);
+            }
+            return new Luma(out, rows, cols);
+        }
+        int[] row = new int[cols];
+        for (int y = 0; y < rows; y++) {
+            // getRGB converts every colour model to sRGB ARGB; alpha is ignored as the reference does
+            image.getRGB(0, y, cols, 1, row, 0, cols);
+            for (int x = 0; x < cols; x++) {
+                int rgb = row[x];
+                out[y * cols + x] = R * ((rgb >> 16) & 0xff) + G * ((rgb >> 8) & 0xff) + B * (rgb & 0xff);
+            }
+        }
+        return new Luma(out, rows, cols);
+    }
+
+    /** The image as a viewer shows it for an EXIF orientation (1..8); other values leave it as stored. */
+    Luma oriented(int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return this;
+        }
+        boolean swap = orientation >= 5;
+        int outRows = swap ? cols : rows;
+        int outCols = swap ? rows : cols;
+        float[] out = new float[pixels.length];
+        for (int y = 0; y < outRows; y++) {
+            for (int x = 0; x < outCols; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = cols - 1 - x; sy = y; }
+                    case 3 -> { sx = cols - 1 - x; sy = rows - 1 - y; }
+                    case 4 -> { sx = x; sy = rows - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = rows - 1 - x; }
+                    case 7 -> { sx = cols - 1 - y; sy = rows - 1 - x; }
+                    default -> { sx = cols - 1 - y; sy = x; }
+                }
+                out[y * outCols + x] = pixels[sy * cols + sx];
+            }
+        }
+        return new Luma(out, outRows, outCols);
+    }
+}
