@@ -44,11 +44,12 @@ class RetentionMessagesTest {
         for (String cause : List.of("expiry", "review", "manual")) {
             assertThat(en).containsKey("retention.cause." + cause);
         }
-        for (String table : List.of("retention-erasures", "retention-holds", "retention-reviews", "retention-purge-runs")) {
+        for (String table : List.of("retention-erasures", "retention-holds", "retention-reviews", "retention-purge-runs",
+                "retention-purge-counts")) {
             assertThat(en).containsKey("oversight.table." + table);
         }
         for (String column : List.of("information-type", "cause", "erasures", "placed", "released", "active", "due",
-                "confirmed", "deleted", "overdue", "runs", "reports-erased", "entities-erased", "held")) {
+                "confirmed", "deleted", "overdue", "runs", "held", "awaiting-decision")) {
             assertThat(en).containsKey("oversight.column." + column);
         }
         assertThat(en).containsKey("oversight.section.retention");
