@@ -87,8 +87,8 @@ class JdbcAlertErasure implements AlertErasure {
     @Override
     public List<ExpiredItem> expired(Instant cutoff, String afterId, int limit) {
         return jdbc.sql("""
-                SELECT a.id, w.owner_organisation_id FROM monitoring_alert a JOIN monitoring_watch w ON w.id = a.watch_id
-                WHERE a.raised_at < :cutoff AND a.state IN ('ACTIONED', 'CLOSED') AND a.id > :after
+                SELECT a.id, w.owner_organisation_id FROM monitoring_alert a
+                JOIN monitoring_watch w ON w.id = a.watch_id WHERE a.raised_at < :cutoff AND a.state IN ('ACTIONED', 'CLOSED') AND a.id > :after
                 ORDER BY a.id LIMIT :n""")
                 .param("cutoff", Timestamp.from(cutoff)).param("after", afterId == null ? "" : afterId)
                 .param("n", limit).query((rs, n) -> new ExpiredItem(rs.getString(1), rs.getString(2))).list();
@@ -96,7 +96,8 @@ class JdbcAlertErasure implements AlertErasure {
 
     @Override
     public java.util.Optional<String> holder(String id) {
-        return jdbc.sql("SELECT w.owner_organisation_id FROM monitoring_alert a JOIN monitoring_watch w ON w.id = a.watch_id WHERE a.id = :id").param("id", id)
+        return jdbc.sql("SELECT w.owner_organisation_id FROM monitoring_alert a"
+                        + " JOIN monitoring_watch w ON w.id = a.watch_id WHERE a.id = :id").param("id", id)
                 .query(String.class).optional();
     }
 }

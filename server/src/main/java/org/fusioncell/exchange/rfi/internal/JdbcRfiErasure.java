@@ -41,8 +41,8 @@ class JdbcRfiErasure implements RfiErasure {
         if (!Ids.isWellFormed(rfiId)) {
             return false;
         }
-        List<String> requester = jdbc.sql("SELECT requester_organisation_id FROM exchange_rfi WHERE id = :id FOR UPDATE")
-                .param("id", rfiId).query(String.class).list();
+        List<String> requester = jdbc.sql("SELECT requester_organisation_id FROM exchange_rfi WHERE id = :id"
+                        + " FOR UPDATE").param("id", rfiId).query(String.class).list();
         if (requester.isEmpty()) {
             return false;
         }

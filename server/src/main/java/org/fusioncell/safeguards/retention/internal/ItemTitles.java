@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Need-to-know on the pages of this package: an item's title (a report's title, an entity's label) is shown only
- * to a reader its marking lets read it; anyone else sees its id and holder, as does everyone for the other types. The caller audits what it shows.
+ * to a reader its marking lets read it; anyone else sees its id and holder, as does everyone for the other types.
+ * The caller audits what it shows.
  */
 @Component
 class ItemTitles {

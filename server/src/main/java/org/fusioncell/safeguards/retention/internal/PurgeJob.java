@@ -110,7 +110,8 @@ class PurgeJob implements RetentionPurge {
             Optional<Period> period = register.rule(type.type()).map(RetentionRule::period);
             if (period.isPresent()) {
                 purge(tally, type, today, today.minus(period.get()).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        "retention period " + period.get() + " expired (retention register: " + type.type() + ")");
+                        type.rule() + (type.type().equals(Reports.INFORMATION_TYPE) ? "" : " " + period.get())
+                                + " (retention register: " + type.type() + ")");
             }
         }
         register.rule("case").map(RetentionRule::period).ifPresent(p -> tally.of("case")[2] =

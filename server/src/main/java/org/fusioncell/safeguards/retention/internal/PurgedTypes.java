@@ -33,7 +33,9 @@ class PurgedTypes {
         boolean erase(Reader holder, String itemId, String reason);
     }
 
-    record Purged(String type, Expiry expiry, Erasure erasure, Function<String, Optional<String>> holder) {
+    /** {@code rule}: why an item of the type has expired, for the erasure's reason in the audit log. */
+    record Purged(String type, String rule, Expiry expiry, Erasure erasure,
+                  Function<String, Optional<String>> holder) {
     }
 
     private final List<Purged> types;
@@ -44,22 +46,28 @@ class PurgedTypes {
         this.cases = cases;
         this.types = List.of(
                 // each report carries its own retention date (set from the register's period when contributed)
-                new Purged(Reports.INFORMATION_TYPE, (today, cutoff, after, n) -> reports.expired(today, after, n)
+                new Purged(Reports.INFORMATION_TYPE, "its retention date has passed",
+                        (today, cutoff, after, n) -> reports.expired(today, after, n)
                         .stream().map(h -> new ExpiredItem(h.reportId(), h.organisationId())).toList(),
                         reports::erase, id -> reports.forProcessing(id).map(Report::originatingOrganisationId)),
                 // an entity expires once no report asserts it; one gone meanwhile has no holder and is passed over
-                new Purged("entity", (today, cutoff, after, n) -> entities.unasserted(cutoff, after, n).stream()
+                new Purged("entity", "no report asserts it any more and it was recorded longer ago than",
+                        (today, cutoff, after, n) -> entities.unasserted(cutoff, after, n).stream()
                         .map(id -> new ExpiredItem(id, holderOfEntity(entities, id).orElse(null))).toList(),
                         entities::erase, id -> holderOfEntity(entities, id)),
-                new Purged("incident", (today, cutoff, after, n) -> incidents.expired(cutoff, after, n),
+                new Purged("incident", "it happened and was recorded longer ago than",
+                        (today, cutoff, after, n) -> incidents.expired(cutoff, after, n),
                         incidents::erase, incidents::holder),
-                new Purged("alert", (today, cutoff, after, n) -> alerts.expired(cutoff, after, n),
+                new Purged("alert", "it is actioned or closed and was raised longer ago than",
+                        (today, cutoff, after, n) -> alerts.expired(cutoff, after, n),
                         alerts::erase, alerts::holder),
-                new Purged("case", (today, cutoff, after, n) -> cases.expired(cutoff, after, n),
+                new Purged("case", "it was closed longer ago than",
+                        (today, cutoff, after, n) -> cases.expired(cutoff, after, n),
                         (holder, id, reason) -> cases.erase(holder, id, reason) == CaseErasure.Outcome.ERASED,
                         cases::holder),
-                new Purged("request-for-information", (today, cutoff, after, n) -> rfis.expired(cutoff, after, n),
-                        rfis::erase, rfis::holder));
+                new Purged("request-for-information",
+                        "it is finished and nothing changed in it for longer than",
+                        (today, cutoff, after, n) -> rfis.expired(cutoff, after, n), rfis::erase, rfis::holder));
     }
 
     private static Optional<String> holderOfEntity(Entities entities, String id) {

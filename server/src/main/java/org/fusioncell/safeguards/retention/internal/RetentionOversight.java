@@ -116,8 +116,9 @@ class RetentionOversight implements OversightSection {
     }
 
     private OversightTable runCount(Instant from, Instant to) {
-        return new OversightTable("retention-purge-runs", List.of("runs"), List.of(List.of(new Count(count(
-                "SELECT COUNT(*) FROM retention_purge_run WHERE started_at >= :from AND started_at < :to", from, to)))));
+        long runs = count("SELECT COUNT(*) FROM retention_purge_run WHERE started_at >= :from AND started_at < :to",
+                from, to);
+        return new OversightTable("retention-purge-runs", List.of("runs"), List.of(List.of(new Count(runs))));
     }
 
     private static Term typeTerm(String type) {
