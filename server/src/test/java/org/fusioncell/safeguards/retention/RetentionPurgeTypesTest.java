@@ -128,6 +128,8 @@ class RetentionPurgeTypesTest {
         String awaitedRfi = rfi();
         backdateRfi(awaitedRfi, ELEVEN_YEARS_AGO);
 
+        assertThat(holds.place(officer, new LegalHolds.HoldDraft("case", oldIncident, "Procédure", "Parquet", null,
+                null))).as("an incident's id names no case").isInstanceOf(LegalHolds.Placement.UnknownItem.class);
         String incidentHold = hold("incident", heldIncident);
         String alertHold = hold("alert", heldAlert);
         String caseHold = hold("case", heldCase);
