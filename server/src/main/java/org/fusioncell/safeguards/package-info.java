@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safeguards",
         allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "search", "screening",
-                "monitoring", "assessment", "exchange", "cases", "release", "names"})
+                "monitoring", "monitoring :: incidents", "assessment", "exchange", "cases", "release", "names"})
 package org.fusioncell.safeguards;

@@ -11,8 +11,8 @@ import org.fusioncell.access.Reader;
  */
 public interface LegalHolds {
 
-    /** The item types a hold may name. */
-    List<String> TYPES = List.of("report", "entity");
+    /** The item types a hold may name: every type the purge erases item by item. */
+    List<String> TYPES = List.of("report", "entity", "incident", "alert", "case", "request-for-information");
 
     record HoldDraft(String itemType, String itemId, String reason, String authority, String reference,
                      String endsOn) {

@@ -19,9 +19,7 @@ public record RetentionRule(String type, String legalBasis, String purpose, Peri
          */
         PURGE,
         /** Never erased (the audit log: it is the proof of every erasure). */
-        NEVER,
-        /** Stated in the register, but nothing erases it yet: the data-protection officer sees that plainly. */
-        NOT_ENFORCED
+        NEVER
     }
 
     public String basisKey() {

@@ -162,13 +162,13 @@ class RetentionPurgeTest {
         PurgeRun run = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId, cell)
                 .orElseThrow();
         assertThat(run.finishedAt()).isNotNull();
-        assertThat(run.screeningRunsErased()).as("the screening module erased the old run").isPositive();
+        assertThat(run.erased("screening-run")).as("the screening module erased the old run").isPositive();
         assertThat(count("SELECT COUNT(*) FROM screening_run WHERE id = :id", oldRun)).isZero();
         assertThat(count("SELECT COUNT(*) FROM screening_run WHERE id = :id", recentRun)).isOne();
-        assertThat(run.reportsErased()).isEqualTo(1);
-        assertThat(run.reportsHeld()).isEqualTo(1);
-        assertThat(run.entitiesErased()).as("the unmentioned entity").isEqualTo(1);
-        assertThat(run.entitiesHeld()).isEqualTo(1);
+        assertThat(run.erased("report")).isEqualTo(1);
+        assertThat(run.held("report")).isEqualTo(1);
+        assertThat(run.erased("entity")).as("the unmentioned entity").isEqualTo(1);
+        assertThat(run.held("entity")).isEqualTo(1);
         assertThat(run.skipped()).containsExactlyInAnyOrder(new PurgeRun.Skipped("report", held, holdId),
                 new PurgeRun.Skipped("entity", heldEntity, entityHold));
         assertThat(count("SELECT COUNT(*) FROM entity WHERE id = :id", heldEntity)).isOne();
@@ -219,10 +219,10 @@ class RetentionPurgeTest {
         assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
         PurgeRun after = purge.run(Instant.now().plus(2, ChronoUnit.DAYS), "test:" + UUID.randomUUID(), dpoId, cell)
                 .orElseThrow();
-        assertThat(after.reportsErased()).isEqualTo(1);
-        assertThat(after.reportsHeld()).isZero();
-        assertThat(after.entitiesErased()).as("no report mentions the phone any more").isEqualTo(1);
-        assertThat(after.entitiesHeld()).isEqualTo(1);
+        assertThat(after.erased("report")).isEqualTo(1);
+        assertThat(after.held("report")).isZero();
+        assertThat(after.erased("entity")).as("no report mentions the phone any more").isEqualTo(1);
+        assertThat(after.held("entity")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM intake_report WHERE id = :id", held)).isZero();
         assertThat(count("SELECT COUNT(*) FROM entity WHERE id = :id", phone)).isZero();
     }

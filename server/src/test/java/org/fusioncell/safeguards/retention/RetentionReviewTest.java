@@ -78,6 +78,9 @@ class RetentionReviewTest {
         assertThat(rules.get("report").get("reviewPeriod").asString()).isEqualTo("P3Y");
         assertThat(rules.get("screening-run").get("enforcement").asString()).isEqualTo("PURGE");
         assertThat(rules.get("screening-run").get("period").asString()).isEqualTo("P5Y");
+        for (String purged : List.of("incident", "alert", "case", "request-for-information")) {
+            assertThat(rules.get(purged).get("enforcement").asString()).as(purged).isEqualTo("PURGE");
+        }
         assertThat(rules.get("audit-record").get("enforcement").asString()).isEqualTo("NEVER");
         assertThat(rules.get("audit-record").get("period").isNull()).isTrue();
         assertThat(api.status(null, "/api/v1/safeguards/retention")).isEqualTo(401);

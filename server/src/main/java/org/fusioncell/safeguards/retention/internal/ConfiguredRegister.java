@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register from configuration. Who enforces each type is a fact of the code, not a setting: this module's
- * purge erases reports, entities and (through the screening module) screening runs, nobody the audit log; the other types are
- * stated but not yet enforced. The report's period is intake's default retention (each report's retention date
+ * purge erases every type through its owning module (screening runs through the screening module), nobody the
+ * audit log. The report's period is intake's default retention (each report's retention date
  * is computed from it when contributed), so configuring a second number for reports is refused at start.
  */
 @Component
@@ -36,11 +36,11 @@ class ConfiguredRegister implements RetentionRegister {
     private static final List<Fact> FACTS = List.of(
             new Fact(Reports.INFORMATION_TYPE, Enforcement.PURGE, null, Period.ofYears(3)),
             new Fact("entity", Enforcement.PURGE, Period.ofYears(5), null),
-            new Fact("incident", Enforcement.NOT_ENFORCED, Period.ofYears(10), null),
-            new Fact("alert", Enforcement.NOT_ENFORCED, Period.ofYears(2), null),
-            new Fact("case", Enforcement.NOT_ENFORCED, Period.ofYears(10), null),
+            new Fact("incident", Enforcement.PURGE, Period.ofYears(10), null),
+            new Fact("alert", Enforcement.PURGE, Period.ofYears(2), null),
+            new Fact("case", Enforcement.PURGE, Period.ofYears(10), null),
             new Fact("screening-run", Enforcement.PURGE, Period.ofYears(5), null),
-            new Fact("request-for-information", Enforcement.NOT_ENFORCED, Period.ofYears(5), null),
+            new Fact("request-for-information", Enforcement.PURGE, Period.ofYears(5), null),
             new Fact("audit-record", Enforcement.NEVER, null, null));
 
     private final List<RetentionRule> rules;

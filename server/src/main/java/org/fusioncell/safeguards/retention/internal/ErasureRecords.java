@@ -3,9 +3,12 @@ package org.fusioncell.safeguards.retention.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import org.fusioncell.cases.CaseErased;
 import org.fusioncell.entities.EntityErased;
+import org.fusioncell.exchange.RfiErased;
 import org.fusioncell.intake.ReportErased;
 import org.fusioncell.intake.Reports;
+import org.fusioncell.monitoring.incidents.IncidentErased;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -53,5 +56,21 @@ class ErasureRecords {
     @ApplicationModuleListener
     void on(EntityErased event) {
         record("entity", event.entityId(), event.organisationId(), Cause.MANUAL, null, null);
+    }
+
+    @ApplicationModuleListener
+    void on(IncidentErased event) {
+        record("incident", event.incidentId(), event.organisationId(), Cause.MANUAL, null, event.erasedBy());
+    }
+
+    @ApplicationModuleListener
+    void on(CaseErased event) {
+        record("case", event.caseId(), event.organisationId(), Cause.MANUAL, null, event.erasedBy());
+    }
+
+    @ApplicationModuleListener
+    void on(RfiErased event) {
+        record("request-for-information", event.rfiId(), event.organisationId(), Cause.MANUAL, null,
+                event.erasedBy());
     }
 }

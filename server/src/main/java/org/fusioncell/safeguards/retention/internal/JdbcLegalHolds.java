@@ -16,9 +16,6 @@ import org.fusioncell.access.Reader;
 import org.fusioncell.audit.AuditAction;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
-import org.fusioncell.entities.Entities;
-import org.fusioncell.intake.Report;
-import org.fusioncell.intake.Reports;
 import org.fusioncell.safeguards.retention.LegalHold;
 import org.fusioncell.safeguards.retention.LegalHolds;
 import org.fusioncell.shared.Ids;
@@ -34,17 +31,14 @@ class JdbcLegalHolds implements LegalHolds {
     static final String OBJECT = "legal-hold";
 
     private final JdbcClient jdbc;
-    private final Reports reports;
-    private final Entities entities;
+    private final PurgedTypes purged;
     private final Officers officers;
     private final AuditLog audit;
     private final Clock clock;
 
-    JdbcLegalHolds(JdbcClient jdbc, Reports reports, Entities entities, Officers officers, AuditLog audit,
-                   Clock clock) {
+    JdbcLegalHolds(JdbcClient jdbc, PurgedTypes purged, Officers officers, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
-        this.reports = reports;
-        this.entities = entities;
+        this.purged = purged;
         this.officers = officers;
         this.audit = audit;
         this.clock = clock;
@@ -73,9 +67,7 @@ class JdbcLegalHolds implements LegalHolds {
                 throw new InvalidInputException("endsOn", "not in the past");
             }
         }
-        Optional<String> holder = d.itemType().equals(Reports.INFORMATION_TYPE)
-                ? reports.forProcessing(itemId).map(Report::originatingOrganisationId)
-                : entities.forProcessing(itemId).map(e -> e.marking().ownerOrganisation());
+        Optional<String> holder = purged.type(d.itemType()).flatMap(t -> t.holder().apply(itemId));
         if (holder.isEmpty()) {
             audit.record(AuditRecord.of(AuditAction.ADMINISTRATION, officer.userId(), officer.organisationId(), OBJECT,
                     List.of(itemId)).withPurpose(officer.purpose()).withOutcome("UNKNOWN_ITEM")

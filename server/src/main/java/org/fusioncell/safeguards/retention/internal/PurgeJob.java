@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +14,7 @@ import org.fusioncell.access.Reader;
 import org.fusioncell.audit.AuditAction;
 import org.fusioncell.audit.AuditLog;
 import org.fusioncell.audit.AuditRecord;
-import org.fusioncell.entities.Entities;
 import org.fusioncell.identity.Readers;
-import org.fusioncell.intake.ReportHolding;
 import org.fusioncell.intake.Reports;
 import org.fusioncell.safeguards.retention.LegalHold;
 import org.fusioncell.safeguards.retention.LegalHolds;
@@ -22,6 +22,7 @@ import org.fusioncell.safeguards.retention.PurgeRun;
 import org.fusioncell.safeguards.retention.RetentionPurge;
 import org.fusioncell.safeguards.retention.RetentionRule;
 import org.fusioncell.screening.Depersonalisation;
+import org.fusioncell.shared.ExpiredItem;
 import org.fusioncell.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,19 +36,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The purge. The run's row is inserted first under its unique key (the claim: of several nodes firing the same
  * schedule one runs); each item is then erased in a transaction of its own through its module's erasure, as a
  * processing reader of the holding organisation, with the erasure's cause recorded in that same transaction.
- * Items under an active hold are left and listed with the run. The expired items are read in pages by id, so
- * that many held items never keep the others from being reached.
+ * Items under an active hold are left and listed with the run. The types erased item by item are a table
+ * ({@link PurgedTypes}); what a run did is counted per type in {@code retention_purge_count}.
  */
 @Service
 class PurgeJob implements RetentionPurge {
 
     static final String ACTOR = "processing:retention-purge";
     static final int BATCH = 500;
+    static final String SCREENING_RUN = "screening-run";
+    /** The types a run counts, in the register's order. */
+    static final List<String> ORDER = List.of(Reports.INFORMATION_TYPE, "entity", "incident", "alert", "case",
+            SCREENING_RUN, "request-for-information");
     private static final Logger log = LoggerFactory.getLogger(PurgeJob.class);
 
     private final JdbcClient jdbc;
-    private final Reports reports;
-    private final Entities entities;
+    private final PurgedTypes purged;
     private final Depersonalisation screeningRuns;
     private final ConfiguredRegister register;
     private final LegalHolds holds;
@@ -58,13 +62,12 @@ class PurgeJob implements RetentionPurge {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PurgeJob(JdbcClient jdbc, Reports reports, Entities entities, Depersonalisation screeningRuns,
+    PurgeJob(JdbcClient jdbc, PurgedTypes purged, Depersonalisation screeningRuns,
              ConfiguredRegister register, LegalHolds holds,
              Readers readers, ErasureRecords erasures, PurgeRuns runs, AuditLog audit,
              PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
-        this.reports = reports;
-        this.entities = entities;
+        this.purged = purged;
         this.screeningRuns = screeningRuns;
         this.register = register;
         this.holds = holds;
@@ -76,17 +79,18 @@ class PurgeJob implements RetentionPurge {
         this.clock = clock;
     }
 
-    private final class Tally {
+    /** Per type: erased, kept under a hold, kept for the officer's decision. */
+    private static final class Tally {
         final String runId;
-        int reports;
-        int entities;
-        long screeningRuns;
-        int reportsHeld;
-        int entitiesHeld;
+        final Map<String, long[]> counts = new LinkedHashMap<>();
         int failures;
 
         Tally(String runId) {
             this.runId = runId;
+        }
+
+        long[] of(String type) {
+            return counts.computeIfAbsent(type, t -> new long[3]);
         }
     }
 
@@ -102,99 +106,96 @@ class PurgeJob implements RetentionPurge {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Tally tally = new Tally(runId);
-        String after = null;
-        List<ReportHolding> expired;
-        do {
-            expired = reports.expired(today, after, BATCH);
-            for (ReportHolding h : expired) {
-                erase(tally, Reports.INFORMATION_TYPE, h.reportId(), h.organisationId(), today,
-                        "retention period expired on " + h.retentionUntil() + " (retention register: report)");
+        for (PurgedTypes.Purged type : purged.all()) {
+            Optional<Period> period = register.rule(type.type()).map(RetentionRule::period);
+            if (period.isPresent()) {
+                purge(tally, type, today, today.minus(period.get()).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        type.rule() + (type.type().equals(Reports.INFORMATION_TYPE) ? "" : " " + period.get())
+                                + " (retention register: " + type.type() + ")");
             }
-            after = expired.isEmpty() ? after : expired.getLast().reportId();
-        } while (expired.size() == BATCH);
-        Optional<RetentionRule> entityRule = register.rule("entity").filter(r -> r.period() != null);
-        if (entityRule.isPresent()) {
-            Instant cutoff = today.minus(entityRule.get().period()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            String reason = "no report asserts it any more and it is older than the retention period "
-                    + entityRule.get().period() + " (retention register: entity)";
-            after = null;
-            List<String> unasserted;
-            do {
-                unasserted = entities.unasserted(cutoff, after, BATCH);
-                for (String entityId : unasserted) {
-                    entities.forProcessing(entityId).map(e -> e.marking().ownerOrganisation())
-                            .ifPresent(org -> erase(tally, "entity", entityId, org, today, reason));
-                }
-                after = unasserted.isEmpty() ? after : unasserted.getLast();
-            } while (unasserted.size() == BATCH);
         }
-        Optional<RetentionRule> runRule = register.rule("screening-run").filter(r -> r.period() != null);
-        if (runRule.isPresent()) {
-            Instant cutoff = today.minus(runRule.get().period()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        register.rule("case").map(RetentionRule::period).ifPresent(p -> tally.of("case")[2] =
+                purged.casesAwaitingDecision(today.minus(p).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        register.rule(SCREENING_RUN).map(RetentionRule::period).ifPresent(p -> {
             try {
-                tally.screeningRuns = screeningRuns.eraseRunsBefore(cutoff);
+                tally.of(SCREENING_RUN)[0] = screeningRuns.eraseRunsBefore(
+                        today.minus(p).atStartOfDay(ZoneOffset.UTC).toInstant());
             } catch (RuntimeException e) {
                 // the screening module erases run by run: what it did stays done, the rest waits for the next run
                 tally.failures++;
                 log.error("retention purge {} could not erase screening runs", runId, e);
             }
-        }
-        Instant finished = Instant.now(clock);
-        transaction.executeWithoutResult(s -> {
-            jdbc.sql("""
-                    UPDATE retention_purge_run SET finished_at = :at, reports_erased = :r, entities_erased = :e,
-                        screening_runs_erased = :sr, reports_held = :rh, entities_held = :eh, failures = :f WHERE id = :id""")
-                    .param("at", Timestamp.from(finished)).param("r", tally.reports).param("e", tally.entities).param("sr", tally.screeningRuns)
-                    .param("rh", tally.reportsHeld).param("eh", tally.entitiesHeld).param("f", tally.failures)
-                    .param("id", runId).update();
-            audit.record(AuditRecord.of(AuditAction.ERASURE, startedBy, startedByOrganisation, "retention-purge-run", List.of(runId))
-                    .withPurpose("retention").withOutcome(tally.failures == 0 ? "OK" : "PARTIAL")
-                    .withDetails(Map.of("reports", String.valueOf(tally.reports), "entities",
-                            String.valueOf(tally.entities), "screeningRuns", String.valueOf(tally.screeningRuns), "heldReports", String.valueOf(tally.reportsHeld),
-                            "heldEntities", String.valueOf(tally.entitiesHeld), "failures",
-                            String.valueOf(tally.failures))));
         });
-        log.info("retention purge {}: {} reports, {} entities and {} screening runs erased, {} + {} held, {} failures",
-                runId, tally.reports, tally.entities, tally.screeningRuns, tally.reportsHeld, tally.entitiesHeld, tally.failures);
+        finish(tally, startedBy, startedByOrganisation);
         return runs.find(runId);
     }
 
-    private void erase(Tally tally, String type, String itemId, String organisationId, LocalDate today,
-                       String reason) {
-        boolean report = type.equals(Reports.INFORMATION_TYPE);
+    /** The type's expired items page by page (by id, so that held items never keep the others from being reached). */
+    private void purge(Tally tally, PurgedTypes.Purged type, LocalDate today, Instant cutoff, String reason) {
+        tally.of(type.type());
+        String after = null;
+        List<ExpiredItem> page;
+        do {
+            page = type.expiry().page(today, cutoff, after, BATCH);
+            for (ExpiredItem item : page) {
+                if (item.organisationId() != null) {
+                    erase(tally, type, item, today, reason);
+                }
+            }
+            after = page.isEmpty() ? after : page.getLast().id();
+        } while (page.size() == BATCH);
+    }
+
+    private void finish(Tally tally, String startedBy, String startedByOrganisation) {
+        Instant finished = Instant.now(clock);
+        Map<String, String> details = new LinkedHashMap<>();
+        transaction.executeWithoutResult(s -> {
+            jdbc.sql("UPDATE retention_purge_run SET finished_at = :at, failures = :f WHERE id = :id")
+                    .param("at", Timestamp.from(finished)).param("f", tally.failures).param("id", tally.runId).update();
+            tally.counts.forEach((type, c) -> {
+                jdbc.sql("INSERT INTO retention_purge_count (run_id, item_type, erased, held, awaiting_decision)"
+                                + " VALUES (:run, :type, :erased, :held, :awaiting)").param("run", tally.runId)
+                        .param("type", type).param("erased", (int) c[0]).param("held", (int) c[1])
+                        .param("awaiting", (int) c[2]).update();
+                details.put(type, c[0] + " erased, " + c[1] + " held, " + c[2] + " awaiting decision");
+            });
+            details.put("failures", String.valueOf(tally.failures));
+            audit.record(AuditRecord.of(AuditAction.ERASURE, startedBy, startedByOrganisation, "retention-purge-run",
+                    List.of(tally.runId)).withPurpose("retention").withOutcome(tally.failures == 0 ? "OK" : "PARTIAL")
+                    .withDetails(details));
+        });
+        log.info("retention purge {}: {}", tally.runId, details);
+    }
+
+    private void erase(Tally tally, PurgedTypes.Purged type, ExpiredItem item, LocalDate today, String reason) {
+        long[] counts = tally.of(type.type());
         try {
             Boolean erased = transaction.execute(s -> {
-                Optional<LegalHold> hold = holds.activeOn(type, itemId, today);
+                Optional<LegalHold> hold = holds.activeOn(type.type(), item.id(), today);
                 if (hold.isPresent()) {
                     jdbc.sql("INSERT INTO retention_purge_skip (run_id, item_type, item_id, hold_id)"
                                     + " VALUES (:run, :type, :item, :hold)").param("run", tally.runId)
-                            .param("type", type).param("item", itemId).param("hold", hold.get().id()).update();
+                            .param("type", type.type()).param("item", item.id()).param("hold", hold.get().id())
+                            .update();
                     return null;
                 }
-                Reader holder = readers.forOrganisation(organisationId, ACTOR, "retention");
-                boolean done = report ? reports.erase(holder, itemId, reason) : entities.erase(holder, itemId, reason);
+                Reader holder = readers.forOrganisation(item.organisationId(), ACTOR, "retention");
+                boolean done = type.erasure().erase(holder, item.id(), reason);
                 if (done) {
-                    erasures.record(type, itemId, organisationId, ErasureRecords.Cause.EXPIRY, tally.runId, ACTOR);
+                    erasures.record(type.type(), item.id(), item.organisationId(), ErasureRecords.Cause.EXPIRY,
+                            tally.runId, ACTOR);
                 }
                 return done;
             });
             if (erased == null) {
-                if (report) {
-                    tally.reportsHeld++;
-                } else {
-                    tally.entitiesHeld++;
-                }
+                counts[1]++;
             } else if (erased) {
-                if (report) {
-                    tally.reports++;
-                } else {
-                    tally.entities++;
-                }
+                counts[0]++;
             }
         } catch (RuntimeException e) {
             // the item stays as it was (its transaction rolled back) and is taken up again by the next run
             tally.failures++;
-            log.error("retention purge {} could not erase {} {}", tally.runId, type, itemId, e);
+            log.error("retention purge {} could not erase {} {}", tally.runId, type.type(), item.id(), e);
         }
     }
 

@@ -49,9 +49,13 @@ class PurgeRuns {
         List<PurgeRun.Skipped> skipped = jdbc.sql("SELECT item_type, item_id, hold_id FROM retention_purge_skip"
                         + " WHERE run_id = :id ORDER BY item_type, item_id").param("id", id)
                 .query((r, i) -> new PurgeRun.Skipped(r.getString(1), r.getString(2), r.getString(3))).list();
+        // the order of the register, so that pages and the API list types alike in every run
+        List<PurgeRun.Count> counts = jdbc.sql("SELECT item_type, erased, held, awaiting_decision"
+                        + " FROM retention_purge_count WHERE run_id = :id").param("id", id)
+                .query((r, i) -> new PurgeRun.Count(r.getString(1), r.getLong(2), r.getInt(3), r.getInt(4))).list()
+                .stream().sorted(java.util.Comparator.comparingInt(c -> PurgeJob.ORDER.indexOf(c.itemType())))
+                .toList();
         return new PurgeRun(id, rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getInt("reports_erased"),
-                rs.getInt("entities_erased"), rs.getInt("screening_runs_erased"), rs.getInt("reports_held"), rs.getInt("entities_held"),
-                rs.getInt("failures"), skipped);
+                finished == null ? null : finished.toInstant(), counts, rs.getInt("failures"), skipped);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The retention section of the oversight report for {@code [from, to)}: erasures by type and cause, legal holds
  * placed, released and active at the end of the period, reviews that fell due, were confirmed or deleted, and
- * those overdue at the end of the period, and the purge's runs. Counted afresh from this package's records.
+ * those overdue at the end of the period, and the purge's runs with what they erased and kept per type. Counted afresh from this package's records.
  */
 @Component
 class RetentionOversight implements OversightSection {
@@ -43,7 +43,7 @@ class RetentionOversight implements OversightSection {
 
     @Override
     public List<OversightTable> tables(Instant from, Instant to) {
-        return List.of(erasures(from, to), holds(from, to), reviews(from, to), runs(from, to));
+        return List.of(erasures(from, to), holds(from, to), reviews(from, to), runCount(from, to), runs(from, to));
     }
 
     private long count(String sql, Instant from, Instant to, Object... params) {
@@ -103,15 +103,22 @@ class RetentionOversight implements OversightSection {
     }
 
     private OversightTable runs(Instant from, Instant to) {
-        String sum = "SELECT COALESCE(SUM(%s), 0) FROM retention_purge_run WHERE started_at >= :from AND started_at < :to";
-        return new OversightTable("retention-purge-runs", List.of("runs", "reports-erased", "entities-erased",
-                "screening-runs-erased", "held"), List.of(List.of(
-                new Count(count("SELECT COUNT(*) FROM retention_purge_run WHERE started_at >= :from"
-                        + " AND started_at < :to", from, to)),
-                new Count(count(sum.formatted("reports_erased"), from, to)),
-                new Count(count(sum.formatted("entities_erased"), from, to)),
-                new Count(count(sum.formatted("screening_runs_erased"), from, to)),
-                new Count(count(sum.formatted("reports_held + entities_held"), from, to)))));
+        String sum = "SELECT COALESCE(SUM(c.%s), 0) FROM retention_purge_count c JOIN retention_purge_run r"
+                + " ON r.id = c.run_id WHERE c.item_type = :t AND r.started_at >= :from AND r.started_at < :to";
+        List<List<OversightCell>> rows = new ArrayList<>();
+        for (String type : PurgeJob.ORDER) {
+            rows.add(List.of(typeTerm(type), new Count(count(sum.formatted("erased"), from, to, "t", type)),
+                    new Count(count(sum.formatted("held"), from, to, "t", type)),
+                    new Count(count(sum.formatted("awaiting_decision"), from, to, "t", type))));
+        }
+        return new OversightTable("retention-purge-counts", List.of("information-type", "erasures", "held",
+                "awaiting-decision"), rows);
+    }
+
+    private OversightTable runCount(Instant from, Instant to) {
+        long runs = count("SELECT COUNT(*) FROM retention_purge_run WHERE started_at >= :from AND started_at < :to",
+                from, to);
+        return new OversightTable("retention-purge-runs", List.of("runs"), List.of(List.of(new Count(runs))));
     }
 
     private static Term typeTerm(String type) {
