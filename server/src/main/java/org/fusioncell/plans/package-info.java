@@ -6,5 +6,5 @@
  * need-to-know like everything else; every read and write is audited. CSV and IATI 2.03 exports of funded actions.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plans",
-        allowedDependencies = {"shared", "access", "audit", "identity"})
+        allowedDependencies = {"shared", "access", "audit", "identity", "assessment"})
 package org.fusioncell.plans;

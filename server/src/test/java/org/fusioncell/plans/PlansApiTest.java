@@ -3,12 +3,19 @@ package org.fusioncell.plans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.fusioncell.access.OrganisationType;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
@@ -294,5 +301,29 @@ class PlansApiTest {
         assertThat(lines[0]).startsWith("\uFEFFplan_id,plan_title,priority_area");
         assertThat(lines[1]).contains(ids.get(2), "تمكين الشباب", "MRU,12000000.00,8000000.00,2500000.00,4000000.00",
                 "جمعية شباب من أجل السلام (CIVIL_SOCIETY); PNUD Mauritanie (UN_ENTITY)");
+    }
+
+    @Test
+    void thePlanPrintsAsAnArabicPdfUnderItsMarking() throws Exception {
+        Map<String, Object> body = planBody("الخطة الوطنية لمنع التطرف العنيف");
+        body.put("language", "ar");
+        String plan = post(analyst, "/api/v1/plans", body);
+        String objective = post(analyst, "/api/v1/plans/" + plan + "/objectives", Map.of("areaCode",
+                "empowering-youth", "title", "تعزيز مشاركة الشباب في الحياة العامة"));
+        String output = post(analyst, "/api/v1/plans/" + plan + "/outputs", Map.of("objectiveId", objective,
+                "title", "مجالس شبابية محلية نشطة"));
+        post(analyst, "/api/v1/plans/" + plan + "/actions", actionBody(output, "MRU", "12000000", "8000000", "0"));
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/plans/" + plan + "/document.pdf?lang=ar"))
+                .header("Authorization", "Bearer " + analyst).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = Normalizer.normalize(new PDFTextStripper().getText(document).replaceAll("\\s+", " "),
+                    Normalizer.Form.NFC);
+            assertThat(text).contains("RESTRICTED // TLP:AMBER", "الخطة الوطنية لمنع التطرف العنيف", "تمكين الشباب",
+                    "تعزيز مشاركة الشباب في الحياة العامة", "12000000.00", "4000000.00");
+        }
+        assertThat(api.status(customs, "/api/v1/plans/" + plan + "/document.pdf")).isEqualTo(404);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The leak harness over plans: every reader sees exactly the plans whose marking the policy lets them see, in
- * lists, counts, the plan itself and both exports (CSV and IATI); a plan restricted to its owner is neither listed,
+ * lists, counts, the plan itself and the exports (CSV, IATI, PDF); a plan restricted to its owner is neither listed,
  * counted nor exported for anyone else, and an existence-only plan answers a hit notice without content.
  */
 @FusionCellTest
@@ -60,7 +60,8 @@ class PlansLeakTest {
                 .count("/api/v1/plans/count?status=drafting", "count")
                 .detail("/api/v1/plans/{id}", Map.of())
                 .nestedDetail("/api/v1/plans/{id}/actions.csv", Map.of(), id -> "csv", false)
-                .nestedDetail("/api/v1/plans/{id}/iati.xml", Map.of(), id -> "iati", false);
+                .nestedDetail("/api/v1/plans/{id}/iati.xml", Map.of(), id -> "iati", false)
+                .nestedDetail("/api/v1/plans/{id}/document.pdf", Map.of(), id -> "pdf", false);
         Random rnd = new Random(20261124L);
         List<LeakWorld.Member> members = world.members();
         int made = 0;

@@ -57,9 +57,11 @@ class PlansApi {
     private final Organisations organisations;
     private final ClassificationScheme scheme;
     private final PlansSettings settings;
+    private final PlanPrinting printing;
 
     PlansApi(Plans plans, Readers readers, Organisations organisations, ClassificationScheme scheme,
-             PlansSettings settings) {
+             PlansSettings settings, PlanPrinting printing) {
+        this.printing = printing;
         this.plans = plans;
         this.readers = readers;
         this.organisations = organisations;
@@ -117,6 +119,15 @@ class PlansApi {
                     .body(IatiActivities.of(t, new IatiActivities.Publisher(settings.iatiReportingOrg(),
                             settings.iatiReportingOrgType(), owner), java.time.Instant.now(), t.plan().language()));
         });
+    }
+
+    @GetMapping(value = "/{id}/document.pdf", produces = "application/pdf")
+    ResponseEntity<?> pdf(@PathVariable String id, @RequestParam(required = false) String lang) {
+        return opened(plans.export(readers.current(), id, "pdf"), t -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"plan-" + id + ".pdf\"")
+                .header(MARKING_HEADER, MarkingView.of(t.plan().marking(), scheme).banner())
+                .body(printing.print(t, language(lang, t))));
     }
 
     static String language(String lang, PlanTree t) {
