@@ -45,6 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcPlans implements Plans {
 
+    private static final String OBJECT = PlanGate.OBJECT;
     private static final Set<String> LANGUAGES = Set.of("ar", "fr", "en");
     private static final List<String> SCOPES = List.of("NATIONAL", "REGIONAL");
     private static final int MAX_AREAS = 30;
@@ -173,21 +174,30 @@ class JdbcPlans implements Plans {
         return new Where(sql, params);
     }
 
-    private static final String OBJECT = PlanGate.OBJECT;
-
     @Override
     @Transactional
     public Page<PlanSummary> list(Reader reader, PlanStatus status, PageRequest page) {
         Where w = where(reader, status);
         long total = gate.jdbc.sql("SELECT COUNT(*) FROM plans_plan p WHERE " + w.sql()).params(w.params())
                 .query(Long.class).single();
-        List<String> ids = gate.jdbc.sql("SELECT p.id FROM plans_plan p WHERE " + w.sql()
+        record Row(String id, String title, String scope, String country, String region, String versionLabel,
+                   PlanStatus status, java.time.LocalDate start, java.time.LocalDate end, String owner,
+                   String markingId, java.time.Instant updatedAt) {
+        }
+        List<Row> rows = gate.jdbc.sql("SELECT p.* FROM plans_plan p WHERE " + w.sql()
                         + " ORDER BY p.updated_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", page.size()).param("offset", page.offset())
-                .query(String.class).list();
-        List<PlanSummary> items = ids.stream().map(id -> gate.header(id).orElseThrow()).map(h -> new PlanSummary(
-                h.id(), h.title(), h.scope(), h.country(), h.region(), h.versionLabel(), h.status(), h.periodStart(),
-                h.periodEnd(), h.ownerOrganisationId(), h.marking(), h.updatedAt())).toList();
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("title"), rs.getString("scope"),
+                        rs.getString("country"), rs.getString("region"), rs.getString("version_label"),
+                        PlanStatus.valueOf(rs.getString("status")), rs.getDate("period_start").toLocalDate(),
+                        rs.getDate("period_end").toLocalDate(), rs.getString("owner_organisation_id"),
+                        rs.getString("marking_id"), rs.getTimestamp("updated_at").toInstant())).list();
+        // one query for the page's markings, not one per plan
+        Map<String, Marking> marks = gate.markings.findAll(rows.stream().map(Row::markingId).distinct().toList());
+        List<PlanSummary> items = rows.stream().map(r -> new PlanSummary(r.id(), r.title(), r.scope(), r.country(),
+                r.region(), r.versionLabel(), r.status(), r.start(), r.end(), r.owner(), marks.get(r.markingId()),
+                r.updatedAt())).toList();
+        List<String> ids = rows.stream().map(Row::id).toList();
         gate.record(AuditRecord.of(AuditAction.CONSULTATION, reader.userId(), reader.organisationId(), OBJECT, ids)
                 .withPurpose(reader.purpose()).withDetails(Map.of("view", "list", "page",
                         String.valueOf(page.page()), "total", String.valueOf(total))));

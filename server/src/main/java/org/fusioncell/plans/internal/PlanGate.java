@@ -100,8 +100,8 @@ class PlanGate {
     }
 
     /**
-     * The plan for a change to its content: unknown if the reader may not see it, refused if they are not one of
-     * its coordinators or it is closed; otherwise null and the header through {@code into}.
+     * Why the reader may not change this plan: unknown if they may not see it, refused if they are not one of its
+     * coordinators or it is closed (audited); null when they may go on.
      */
     <T> PlanStep<T> refusal(Reader reader, Optional<PlanTree.Header> plan, String step) {
         if (plan.isEmpty()) {
