@@ -2,6 +2,12 @@ package org.fusioncell.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.fusioncell.testing.Browser;
 import org.fusioncell.testing.BrowserLogin;
 import org.fusioncell.testing.FusionCellTest;
@@ -108,5 +114,57 @@ class PlanBrowserTest {
     /** Sets a date input's value directly: typing into it depends on the browser's locale. */
     private static void date(ChromeDriver driver, String id, String isoDate) {
         driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), isoDate);
+    }
+
+    /**
+     * The demo plan (seven areas, three currencies) as its dashboard in French and Arabic, and as a PDF rendered
+     * to an image with pdftoppm; screenshots and PDFs are kept in target/screenshots. The plan's progress is the
+     * mean of the seven areas' progress computed by hand: (70/120 + 60/60 + 18/60 + 260/400 + 4/30 + 7/28 + 30/60) / 7
+     * = 48.8 %.
+     */
+    @Test
+    void theDemoPlanRendersInFrenchAndArabicAsAPageAndAPdf() throws Exception {
+        String base = "http://localhost:" + port;
+        try (Browser browser = Browser.open()) {
+            ChromeDriver driver = browser.driver();
+            var wait = browser.waiting(20);
+            BrowserLogin.logIn(browser, base, "fr", "analyst", "analyst-demo-pass", ANALYST_TOTP);
+            driver.get(base + "/plans?lang=fr");
+            driver.findElement(By.linkText("Stratégie nationale de prévention de l'extrémisme violent")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-facts")));
+            assertThat(driver.findElement(By.id("progress-plan")).getText()).contains("49 %");
+            assertThat(driver.findElement(By.id("funding-EUR")).getText()).contains("1050000.00", "580000.00", "470000.00");
+            assertThat(driver.findElement(By.id("progress-empowering-youth")).getText())
+                    .contains("Autonomisation des jeunes", "65 %");
+            browser.screenshot("plan-demo-fr");
+            String url = driver.getCurrentUrl().replaceAll("[?#].*", "");
+            driver.get(url + "?lang=ar");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-facts")));
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            assertThat(driver.findElement(By.id("progress-strategic-communications")).getText())
+                    .contains("الاتصالات الاستراتيجية", "50 %");
+            browser.screenshot("plan-demo-ar");
+            String id = url.substring(url.lastIndexOf('/') + 1);
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            for (String lang : new String[] {"ar", "fr"}) {
+                // fetched inside the signed-in page: the session is the browser's
+                Object b64 = driver.executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+                          let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });""",
+                        "/plans/" + id + "/document.pdf?lang=" + lang);
+                Path pdf = dir.resolve("plan-demo-" + lang + ".pdf");
+                Files.write(pdf, Base64.getDecoder().decode((String) b64));
+                try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                    String text = new PDFTextStripper().getText(document);
+                    assertThat(text).contains("RESTRICTED // TLP:GREEN", "49 %");
+                }
+                if (Files.isExecutable(Path.of("/usr/bin/pdftoppm"))) {
+                    Process p = new ProcessBuilder("/usr/bin/pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1",
+                            pdf.toString(), dir.resolve("plan-demo-pdf-" + lang).toString()).inheritIO().start();
+                    assertThat(p.waitFor()).isZero();
+                }
+            }
+        }
     }
 }

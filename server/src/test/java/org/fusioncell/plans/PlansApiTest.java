@@ -216,7 +216,18 @@ class PlansApiTest {
         partner.put("partners", List.of(Map.of("name", "Croissant-Rouge", "sector", "NGO")));
         assertThat(problem(analyst, "/api/v1/plans/" + plan + "/actions", partner, 400).get("field").asString())
                 .isEqualTo("partners[0].sector");
+        Map<String, Object> reversed = actionBody(ids.get(1), "MRU", "100", "0", "0");
+        reversed.put("startDate", "2026-06-01");
+        reversed.put("endDate", "2026-01-01");
+        assertThat(problem(analyst, "/api/v1/plans/" + plan + "/actions", reversed, 400).get("field").asString())
+                .isEqualTo("endDate");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM plans_action").query(Long.class).single()).isEqualTo(before);
+        assertThat(problem(analyst, "/api/v1/plans/" + plan + "/objectives", Map.of("areaCode", "counter-narcotics",
+                "title", "Objectif hors des domaines du plan"), 400).get("field").asString()).isEqualTo("areaCode");
+        Map<String, Object> noUnit = new HashMap<>(Map.of("actionId", ids.get(2), "name", "Écoles couvertes",
+                "baseline", "12", "target", "40", "frequency", "ANNUAL"));
+        assertThat(problem(analyst, "/api/v1/plans/" + plan + "/indicators", noUnit, 400).get("field").asString())
+                .isEqualTo("unit");
 
         assertThat(problem(analyst, "/api/v1/plans/" + plan + "/indicators", Map.of("actionId", ids.get(2),
                 "name", "Écoles couvertes", "unit", "écoles", "baseline", "12", "target", "12.0",

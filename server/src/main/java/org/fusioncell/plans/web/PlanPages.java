@@ -87,8 +87,11 @@ class PlanPages {
     private final Readers readers;
     private final Organisations organisations;
     private final ClassificationScheme scheme;
+    private final PlanExports exports;
 
-    PlanPages(Plans plans, Readers readers, Organisations organisations, ClassificationScheme scheme) {
+    PlanPages(Plans plans, Readers readers, Organisations organisations, ClassificationScheme scheme,
+              PlanExports exports) {
+        this.exports = exports;
         this.plans = plans;
         this.readers = readers;
         this.organisations = organisations;
@@ -178,6 +181,25 @@ class PlanPages {
             }
             case PlanAccess.Unknown u -> throw new NotFoundException("plan");
         }
+    }
+
+    // the exports for signed-in users (the API's need a token); the same checks, audit and banner
+
+    @GetMapping(value = "/{id}/actions.csv", produces = "text/csv")
+    org.springframework.http.ResponseEntity<?> csv(@PathVariable String id,
+                                                   @RequestParam(required = false) String lang) {
+        return exports.csv(id, lang);
+    }
+
+    @GetMapping(value = "/{id}/document.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<?> pdf(@PathVariable String id,
+                                                   @RequestParam(required = false) String lang) {
+        return exports.pdf(id, lang);
+    }
+
+    @GetMapping(value = "/{id}/iati.xml", produces = "application/xml")
+    org.springframework.http.ResponseEntity<?> iati(@PathVariable String id) {
+        return exports.iati(id);
     }
 
     @PostMapping("/{id}/status")

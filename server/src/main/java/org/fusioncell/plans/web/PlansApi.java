@@ -6,17 +6,12 @@ import java.util.Map;
 import java.util.function.Function;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.MarkingForm;
-import org.fusioncell.access.MarkingView;
-import org.fusioncell.identity.OrganisationSummary;
-import org.fusioncell.identity.Organisations;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.plans.Drafts;
-import org.fusioncell.plans.PlanAccess;
 import org.fusioncell.plans.PlanStatus;
 import org.fusioncell.plans.PlanStep;
 import org.fusioncell.plans.PlanTree;
 import org.fusioncell.plans.Plans;
-import org.fusioncell.plans.internal.PlansSettings;
 import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.NotFoundException;
 import org.fusioncell.shared.Page;
@@ -40,9 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/plans")
 class PlansApi {
 
-    /** The banner of the exported plan's marking, on every export. */
-    static final String MARKING_HEADER = "X-FusionCell-Marking";
-
     record StatusForm(String status, Integer version, MarkingForm marking) {
     }
 
@@ -54,19 +46,14 @@ class PlansApi {
 
     private final Plans plans;
     private final Readers readers;
-    private final Organisations organisations;
     private final ClassificationScheme scheme;
-    private final PlansSettings settings;
-    private final PlanPrinting printing;
+    private final PlanExports exports;
 
-    PlansApi(Plans plans, Readers readers, Organisations organisations, ClassificationScheme scheme,
-             PlansSettings settings, PlanPrinting printing) {
-        this.printing = printing;
+    PlansApi(Plans plans, Readers readers, ClassificationScheme scheme, PlanExports exports) {
+        this.exports = exports;
         this.plans = plans;
         this.readers = readers;
-        this.organisations = organisations;
         this.scheme = scheme;
-        this.settings = settings;
     }
 
     @PostMapping
@@ -95,43 +82,23 @@ class PlansApi {
 
     @GetMapping("/{id}")
     ResponseEntity<?> one(@PathVariable String id) {
-        return opened(plans.find(readers.current(), id),
+        return exports.opened(plans.find(readers.current(), id),
                 t -> ResponseEntity.ok().eTag(tag(t)).body(PlanView.of(t, scheme)));
     }
 
     @GetMapping(value = "/{id}/actions.csv", produces = "text/csv")
     ResponseEntity<?> csv(@PathVariable String id, @RequestParam(required = false) String lang) {
-        return opened(plans.export(readers.current(), id, "csv"), t -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"plan-" + id + "-actions.csv\"")
-                .header(MARKING_HEADER, MarkingView.of(t.plan().marking(), scheme).banner())
-                .body(PlanCsv.of(t, language(lang, t))));
-    }
-
-    @GetMapping(value = "/{id}/iati.xml", produces = "application/xml")
-    ResponseEntity<?> iati(@PathVariable String id) {
-        return opened(plans.export(readers.current(), id, "iati"), t -> {
-            String owner = organisations.find(t.plan().ownerOrganisationId()).map(OrganisationSummary::name)
-                    .orElse(t.plan().ownerOrganisationId());
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))
-                    .header("Content-Disposition", "attachment; filename=\"plan-" + id + "-iati.xml\"")
-                    .header(MARKING_HEADER, MarkingView.of(t.plan().marking(), scheme).banner())
-                    .body(IatiActivities.of(t, new IatiActivities.Publisher(settings.iatiReportingOrg(),
-                            settings.iatiReportingOrgType(), owner), java.time.Instant.now(), t.plan().language()));
-        });
+        return exports.csv(id, lang);
     }
 
     @GetMapping(value = "/{id}/document.pdf", produces = "application/pdf")
     ResponseEntity<?> pdf(@PathVariable String id, @RequestParam(required = false) String lang) {
-        return opened(plans.export(readers.current(), id, "pdf"), t -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"plan-" + id + ".pdf\"")
-                .header(MARKING_HEADER, MarkingView.of(t.plan().marking(), scheme).banner())
-                .body(printing.print(t, language(lang, t))));
+        return exports.pdf(id, lang);
     }
 
-    static String language(String lang, PlanTree t) {
-        return lang != null && List.of("ar", "fr", "en").contains(lang) ? lang : t.plan().language();
+    @GetMapping(value = "/{id}/iati.xml", produces = "application/xml")
+    ResponseEntity<?> iati(@PathVariable String id) {
+        return exports.iati(id);
     }
 
     @PostMapping("/{id}/status")
@@ -171,22 +138,6 @@ class PlansApi {
     private ResponseEntity<?> created(String planId, PlanStep<String> step) {
         return answer(step, partId -> ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("id", partId, "planId", planId)));
-    }
-
-    private ResponseEntity<?> opened(PlanAccess access, Function<PlanTree, ResponseEntity<?>> body) {
-        return switch (access) {
-            case PlanAccess.Opened o -> body.apply(o.plan());
-            case PlanAccess.KnownToExist k -> {
-                ProblemDetail p = ProblemDetails.problem(HttpStatus.FORBIDDEN, "existence-only",
-                        "Held by another organisation", "The plan's marking withholds its content from you.");
-                p.setProperty("ownerOrganisationId", k.ownerOrganisationId());
-                p.setProperty("classification", scheme.level(Math.min(k.marking().classificationRank(),
-                        scheme.levels().size() - 1)));
-                yield ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(p);
-            }
-            case PlanAccess.Unknown u -> throw new NotFoundException("plan");
-        };
     }
 
     static <T> ResponseEntity<?> answer(PlanStep<T> step, Function<T, ResponseEntity<?>> done) {
