@@ -45,6 +45,14 @@ public record PlanTree(Header plan, List<Area> areas, Double progress, List<Fund
                          BigDecimal gap, String donor, String status, String risks, List<Indicator> indicators,
                          Double progress) {
 
+        /**
+         * Funded and pledged together beyond the budget: money promised twice over (a donor overlap) that the
+         * coordinators should redirect; zero otherwise.
+         */
+        public BigDecimal overlap() {
+            return funded.add(pledged).subtract(budget).max(BigDecimal.ZERO);
+        }
+
         /** Funded (wholly or in part): what an IATI export reports. */
         public boolean isFunded() {
             return funded.signum() > 0;
@@ -68,9 +76,12 @@ public record PlanTree(Header plan, List<Area> areas, Double progress, List<Fund
         }
     }
 
-    /** Sums over actions in one currency; {@code gap} = budget − funded (pledges are shown apart, not counted). */
+    /**
+     * Sums over actions in one currency; {@code gap} = budget − funded (pledges are shown apart, not counted);
+     * {@code overlap}: the sum of the actions' overlaps (funded + pledged beyond their budget).
+     */
     public record Funding(String currency, BigDecimal budget, BigDecimal funded, BigDecimal pledged, BigDecimal gap,
-                          int actions) {
+                          BigDecimal overlap, int actions) {
     }
 
     public List<Action> actions() {

@@ -186,7 +186,17 @@ class PlansApiTest {
         assertThat(funding.get("MRU").get("pledged").decimalValue()).isEqualByComparingTo("2500000");
         assertThat(funding.get("EUR").get("gap").decimalValue()).isEqualByComparingTo("250000");
         assertThat(funding.get("EUR").get("pledged").decimalValue()).isEqualByComparingTo("100000.50");
+        assertThat(funding.get("MRU").get("overlap").decimalValue()).isZero();
         assertThat(eurAction).isNotBlank();
+
+        // a donor overlap: 200000 funded and 100000 pledged on a 250000 budget is 50000 promised twice over
+        post(analyst, "/api/v1/plans/" + plan + "/actions", actionBody(ids.get(1), "EUR", "250000", "200000",
+                "100000"));
+        JsonNode overlapping = api.get(analyst, "/api/v1/plans/" + plan, 200);
+        overlapping.get("funding").forEach(f -> funding.put(f.get("currency").asString(), f));
+        assertThat(funding.get("EUR").get("overlap").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(funding.get("EUR").get("gap").decimalValue()).isEqualByComparingTo("300000");
+        assertThat(funding.get("EUR").get("actions").asInt()).isEqualTo(2);
 
         // a measurement beyond the target counts as complete, not more
         post(analyst, m + youth + "/measurements", Map.of("measuredOn", "2026-03-31", "value", "520",

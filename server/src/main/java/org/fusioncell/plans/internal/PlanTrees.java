@@ -130,14 +130,16 @@ class PlanTrees {
         Map<String, Integer> counts = new TreeMap<>();
         for (Action a : actions) {
             BigDecimal[] s = sums.computeIfAbsent(a.currency(), c -> new BigDecimal[] {
-                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             s[0] = s[0].add(a.budget());
             s[1] = s[1].add(a.funded());
             s[2] = s[2].add(a.pledged());
+            s[3] = s[3].add(a.overlap());
             counts.merge(a.currency(), 1, Integer::sum);
         }
         List<Funding> out = new ArrayList<>();
-        sums.forEach((c, s) -> out.add(new Funding(c, s[0], s[1], s[2], s[0].subtract(s[1]), counts.get(c))));
+        sums.forEach((c, s) -> out.add(new Funding(c, s[0], s[1], s[2], s[0].subtract(s[1]), s[3],
+                counts.get(c))));
         return out;
     }
 
