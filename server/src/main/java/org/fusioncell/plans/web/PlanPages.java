@@ -24,6 +24,7 @@ import org.fusioncell.shared.NotFoundException;
 import org.fusioncell.shared.PageRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -186,19 +187,17 @@ class PlanPages {
     // the exports for signed-in users (the API's need a token); the same checks, audit and banner
 
     @GetMapping(value = "/{id}/actions.csv", produces = "text/csv")
-    org.springframework.http.ResponseEntity<?> csv(@PathVariable String id,
-                                                   @RequestParam(required = false) String lang) {
+    ResponseEntity<?> csv(@PathVariable String id, @RequestParam(required = false) String lang) {
         return exports.csv(id, lang);
     }
 
     @GetMapping(value = "/{id}/document.pdf", produces = "application/pdf")
-    org.springframework.http.ResponseEntity<?> pdf(@PathVariable String id,
-                                                   @RequestParam(required = false) String lang) {
+    ResponseEntity<?> pdf(@PathVariable String id, @RequestParam(required = false) String lang) {
         return exports.pdf(id, lang);
     }
 
     @GetMapping(value = "/{id}/iati.xml", produces = "application/xml")
-    org.springframework.http.ResponseEntity<?> iati(@PathVariable String id) {
+    ResponseEntity<?> iati(@PathVariable String id) {
         return exports.iati(id);
     }
 
