@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -61,6 +64,19 @@ public class ProblemDetails {
     @ExceptionHandler(RequestBodyTooLargeException.class)
     ProblemDetail bodyTooLarge(RequestBodyTooLargeException e) {
         return tooLarge(e.limitBytes());
+    }
+
+    /**
+     * A transaction that lost a deadlock or waited too long for a lock was rolled back whole, so nothing is
+     * half-written and the same request can simply be sent again (e.g. an erasure meeting the background screening
+     * of the same person). 503 with Retry-After says exactly that, where a 500 would read as a bug.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+        log.warn("a transaction lost a lock conflict and was rolled back: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                        "Other work changed the same data at the same moment; nothing was written. Send the request again."));
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -31,6 +31,11 @@ class WebTestEndpoints {
             return Map.of("stored", note.size());
         }
 
+        @PostMapping("/api/test/deadlocked")
+        Map<String, Object> deadlocked() {
+            throw new org.springframework.dao.CannotAcquireLockException("Deadlock detected (test)");
+        }
+
         @GetMapping("/api/test/hidden")
         Map<String, Object> hidden() {
             throw new NotFoundException("note");
