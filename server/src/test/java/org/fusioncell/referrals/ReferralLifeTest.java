@@ -332,7 +332,7 @@ class ReferralLifeTest {
                 .isEqualTo("/platform/referrals/" + waiting);
         String early = platformPages.page(post("/platform/referrals/" + waiting + "/appeal").with(csrf()).param("lang", "fr")
                 .param("appellant", "PLATFORM").param("reason", "x"), 200);
-        assertThat(early).contains("ne suit pas l'état actuel");
+        assertThat(early).contains("ne suit pas l&#39;état actuel");
         assertThat(platformPages.perform(get("/referrals")).getResponse().getStatus()).isEqualTo(403);
     }
 

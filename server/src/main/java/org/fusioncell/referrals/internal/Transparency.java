@@ -67,7 +67,7 @@ class Transparency {
                 SELECT r.category, r.platform_organisation_id, r.outcome, r.appellant, r.appeal_outcome, r.referred_at,
                     r.outcome_at
                 FROM referrals_referral r JOIN referrals_content c ON c.id = r.content_id
-                WHERE r.owner_organisation_id = :org AND r.referred_at >= :start AND r.referred_at < :end AND """
+                WHERE r.owner_organisation_id = :org AND r.referred_at >= :start AND r.referred_at < :end""" + " AND "
                         + visible.sql()).params(params)
                 .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), ReferralRows.instant(rs, "referred_at"), ReferralRows.instant(rs, "outcome_at")))

@@ -192,7 +192,7 @@ class ReferralPages {
     private String show(ContentAccess access, Model model) {
         switch (access) {
             case ContentAccess.Opened o -> {
-                model.addAttribute("content", o.content());
+                model.addAttribute("item", o.content());
                 model.addAttribute("referrals", o.referrals());
                 model.addAttribute("marking", MarkingView.of(o.content().marking(), scheme));
                 model.addAttribute("platform", organisations.find(o.content().platformOrganisationId()).orElse(null));
