@@ -76,7 +76,7 @@ class ReferralsLeakTest {
         Set<String> toSecond = new HashSet<>();
         int made = 0;
         int tries = 0;
-        while (made < 20 && tries++ < 2000) {
+        while (made < 14 && tries++ < 2000) {
             LeakWorld.Member author = members.get(rnd.nextInt(members.size()));
             MarkingForm form = world.randomMarking(rnd, author);
             Marking m = form.toMarking(scheme, vocabulary, author.organisationId(), author.userId(), "marking");
@@ -107,10 +107,10 @@ class ReferralsLeakTest {
             }
             made++;
         }
-        assertThat(made).isEqualTo(20);
+        assertThat(made).isEqualTo(14);
         content.verify();
         referred.verify();
-        assertThat(content.checks() + referred.checks()).isGreaterThan(500);
+        assertThat(content.checks() + referred.checks()).isGreaterThan(350);
 
         // each platform sees exactly the referrals addressed to it, none of the cell's internals
         assertThat(platformList(api, firstUser)).isEqualTo(toFirst);
