@@ -322,6 +322,8 @@ class ReferralLifeTest {
         String report2 = cellPages.page(get("/referrals/transparency").param("from", today.minusDays(1).toString())
                 .param("to", today.toString()).param("lang", "fr"), 200);
         assertThat(report2).contains("Rapport de transparence", "Apologie d&#39;un attentat");
+        String sent = cellPages.page(get("/referrals/sent").param("state", "APPEAL_DECIDED").param("lang", "fr"), 200);
+        assertThat(sent).contains("1 signalements", "Recours tranché", "Retiré", "Recrutement");
         assertThat(cellPages.perform(get("/platform/referrals")).getResponse().getStatus()).isEqualTo(403);
         PageVisitor platformPages = new PageVisitor(mvc, platformId, tawasul, Role.PLATFORM_PARTNER);
         String theirs = platformPages.page(get("/platform/referrals").param("lang", "fr"), 200);

@@ -20,8 +20,8 @@ import org.fusioncell.intake.AttachmentTooLargeException;
 import org.fusioncell.referrals.AppealOutcome;
 import org.fusioncell.referrals.ContentAccess;
 import org.fusioncell.referrals.Drafts;
+import org.fusioncell.referrals.OnlineContent;
 import org.fusioncell.referrals.Referrals;
-import org.fusioncell.referrals.ReferralState;
 import org.fusioncell.referrals.ReferralStep;
 import org.fusioncell.shared.InvalidInputException;
 import org.fusioncell.shared.NotFoundException;
@@ -128,6 +128,28 @@ class ReferralPages {
         return "referrals/list";
     }
 
+    /** The cell's referrals (of content the reader may see), newest first, by state and platform. */
+    @GetMapping("/sent")
+    String sent(@RequestParam(required = false) String state, @RequestParam(required = false) String platform,
+                @RequestParam(required = false) Integer page, Model model) {
+        org.fusioncell.referrals.ReferralState s;
+        try {
+            s = ReferralsApi.state(state);
+        } catch (InvalidInputException e) {
+            error(model, e.field(), e.problem());
+            s = null;
+        }
+        model.addAttribute("filterState", s == null ? "" : s.name());
+        model.addAttribute("filterPlatform", platform == null ? "" : platform);
+        model.addAttribute("states", org.fusioncell.referrals.ReferralState.values());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        referrals.platforms().forEach(p -> names.put(p.id(), p.name()));
+        model.addAttribute("platformNames", names);
+        model.addAttribute("page", referrals.referrals(readers.current(), s, platform,
+                PageRequest.of(page == null || page < 0 ? 0 : page, PAGE_SIZE)));
+        return "referrals/sent";
+    }
+
     @GetMapping("/new")
     String form(Model model) {
         return formPage(new ContentPageForm(), model);
@@ -155,13 +177,12 @@ class ReferralPages {
                 }
             }
             return switch (referrals.record(readers.current(), form.toDraft(), uploads)) {
-                case ReferralStep.Done<?> d -> "redirect:/referrals/content/"
-                        + ((org.fusioncell.referrals.OnlineContent) d.value()).id();
-                case ReferralStep.Refused<?> r -> {
+                case ReferralStep.Done<OnlineContent> d -> "redirect:/referrals/content/" + d.value().id();
+                case ReferralStep.Refused<OnlineContent> r -> {
                     model.addAttribute("refusal", r.code());
                     yield formPage(form, model);
                 }
-                case ReferralStep.Unknown<?> u -> throw new NotFoundException("content");
+                case ReferralStep.Unknown<OnlineContent> u -> throw new NotFoundException("content");
             };
         } catch (InvalidInputException e) {
             error(model, e.field(), e.problem());
