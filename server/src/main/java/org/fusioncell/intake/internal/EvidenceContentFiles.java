@@ -31,6 +31,21 @@ class EvidenceContentFiles implements ContentFiles {
     }
 
     @Override
+    public CheckedFile storeChecked(String fileName, String declaredType, InputStream in) {
+        String name = AttachmentChecks.displayName(fileName);
+        AttachmentStore.Staged staged = store.stage(in, settings.maxBytes());
+        String type;
+        try {
+            type = AttachmentChecks.mediaType(staged.prefix(), name, declaredType);
+        } catch (RuntimeException e) {
+            store.discard(staged.temp());
+            throw e;
+        }
+        store.commit(staged);
+        return new CheckedFile(staged.sha256(), staged.size(), type, name);
+    }
+
+    @Override
     public Optional<InputStream> open(String sha256) {
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package org.fusioncell.intake.internal;
 
+import org.fusioncell.intake.TextLanguage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

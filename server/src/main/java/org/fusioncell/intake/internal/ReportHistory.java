@@ -1,5 +1,6 @@
 package org.fusioncell.intake.internal;
 
+import org.fusioncell.intake.TextLanguage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

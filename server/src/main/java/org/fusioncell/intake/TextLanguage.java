@@ -1,13 +1,14 @@
-package org.fusioncell.intake.internal;
+package org.fusioncell.intake;
 
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Tells Arabic, French and English apart well enough to choose a search analyser and the reading
- * direction: Arabic by script, French and English by their commonest function words.
+ * direction: Arabic by script, French and English by their commonest function words. Public so that other
+ * modules that record text (online content for referrals) tag it the same way.
  */
-final class TextLanguage {
+public final class TextLanguage {
 
     private static final Set<String> FRENCH = Set.of("le", "la", "les", "des", "du", "de", "et", "est", "une", "un",
             "dans", "pour", "par", "sur", "au", "aux", "avec", "qui", "que", "pas", "ont", "été", "sont", "ce", "cette");
@@ -17,7 +18,8 @@ final class TextLanguage {
     private TextLanguage() {
     }
 
-    static String detect(String text) {
+    /** {@code ar}, {@code fr}, {@code en}, or {@code und} when undecided. */
+    public static String detect(String text) {
         if (text == null || text.isBlank()) {
             return "und";
         }

@@ -1,4 +1,4 @@
-package org.fusioncell.intake.internal;
+package org.fusioncell.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
