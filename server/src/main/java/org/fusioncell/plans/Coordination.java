@@ -29,12 +29,14 @@ public record Coordination(List<WorkingGroup> workingGroups, List<Need> needs, L
     public record FollowUp(String id, String what, String owner, LocalDate dueOn, String status, boolean overdue) {
     }
 
-    /** {@code supportedBy}: the offers matched to the need; a need with none that is not met is a gap. */
+    /** {@code supportedBy}: the offers matched to the need; {@code gap}: none matched and the need is not met. */
     public record Need(String id, String institution, String areaCode, String description, String priority,
-                       String status, List<Offer> supportedBy) {
+                       String status, List<Offer> supportedBy, boolean gap) {
 
-        public boolean gap() {
-            return supportedBy.isEmpty() && !"MET".equals(status);
+        public Need(String id, String institution, String areaCode, String description, String priority,
+                    String status, List<Offer> supportedBy) {
+            this(id, institution, areaCode, description, priority, status, supportedBy,
+                    supportedBy.isEmpty() && !"MET".equals(status));
         }
     }
 
@@ -47,10 +49,13 @@ public record Coordination(List<WorkingGroup> workingGroups, List<Need> needs, L
 
     public record Consultation(String id, LocalDate heldOn, String place, String kind, String organiser,
                                List<String> organisations, int participants, int women, int men, int youth,
-                               String summary) {
+                               int nonYouth, String summary) {
 
-        public int nonYouth() {
-            return participants - youth;
+        public Consultation(String id, LocalDate heldOn, String place, String kind, String organiser,
+                            List<String> organisations, int participants, int women, int men, int youth,
+                            String summary) {
+            this(id, heldOn, place, kind, organiser, organisations, participants, women, men, youth,
+                    participants - youth, summary);
         }
     }
 
@@ -74,14 +79,11 @@ public record Coordination(List<WorkingGroup> workingGroups, List<Need> needs, L
      */
     public record DonorMatrix(List<Column> columns, List<Row> rows) {
 
-        public record Column(String areaCode, List<String> donors, List<PlanTree.Funding> funding) {
+        public record Column(String areaCode, List<String> donors, List<PlanTree.Funding> funding,
+                             boolean uncovered, boolean shared) {
 
-            public boolean uncovered() {
-                return donors.isEmpty();
-            }
-
-            public boolean shared() {
-                return donors.size() > 1;
+            public Column(String areaCode, List<String> donors, List<PlanTree.Funding> funding) {
+                this(areaCode, donors, funding, donors.isEmpty(), donors.size() > 1);
             }
         }
 

@@ -1,5 +1,6 @@
 package org.fusioncell.plans;
 
+import java.util.List;
 import org.fusioncell.access.Reader;
 import org.fusioncell.plans.Drafts.ConsultationDraft;
 import org.fusioncell.plans.Drafts.MeetingDraft;
@@ -13,6 +14,16 @@ import org.fusioncell.plans.Drafts.WorkingGroupDraft;
  * plan's other parts. They are read with the plan ({@link PlanTree#coordination()}).
  */
 public interface PlanCoordination {
+
+    List<String> GROUP_KINDS = List.of("DONOR_GROUP", "UN_COUNTRY_TEAM", "TECHNICAL", "OTHER");
+    List<String> FOLLOW_UP_STATUSES = List.of("OPEN", "IN_PROGRESS", "DONE", "CANCELLED");
+    List<String> PRIORITIES = List.of("HIGH", "MEDIUM", "LOW");
+    List<String> NEED_STATUSES = List.of("OPEN", "IN_PROGRESS", "MET");
+    /** Whole of government and whole of society (docs/plans.md, "Participation"). */
+    List<String> SECTORS = List.of("GOVERNMENT", "CIVIL_SOCIETY", "PRIVATE_SECTOR", "UN_ENTITY", "ACADEMIA", "MEDIA",
+            "RELIGIOUS_LEADERS", "YOUTH_ORGANISATIONS", "WOMENS_ORGANISATIONS");
+    List<String> CONSULTATION_KINDS = List.of("NATIONAL_WORKSHOP", "REGIONAL_WORKSHOP", "COMMUNITY_DIALOGUE",
+            "FOCUS_GROUP", "SURVEY", "VALIDATION_MEETING");
 
     PlanStep<String> addWorkingGroup(Reader reader, String planId, WorkingGroupDraft draft);
 

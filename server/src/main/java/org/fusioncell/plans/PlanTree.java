@@ -19,6 +19,17 @@ public record PlanTree(Header plan, List<Area> areas, Double progress, List<Fund
                          PlanStatus status, String language, LocalDate periodStart, LocalDate periodEnd,
                          String ownerOrganisationId, String createdBy, String lastChangedBy, Marking marking,
                          int version, Instant createdAt, Instant updatedAt) {
+
+        /**
+         * ISO 3166-1 user-assigned codes (AA, QM–QZ, XA–XZ, ZZ): never given to a real country; used for a
+         * fictitious or training country (the demo plan's XW).
+         */
+        public static final java.util.regex.Pattern USER_ASSIGNED_COUNTRY =
+                java.util.regex.Pattern.compile("AA|Q[M-Z]|X[A-Z]|ZZ");
+
+        public boolean fictitiousCountry() {
+            return USER_ASSIGNED_COUNTRY.matcher(country).matches();
+        }
     }
 
     public record Area(String id, String code, String labelAr, String labelFr, String labelEn,

@@ -105,7 +105,7 @@ class CoordinationReading {
                         rs.getString("summary"))).list();
 
         return new Coordination(groups, needs, offers, participants, consultations,
-                ParticipationSummary.of(participants, consultations, CoordinationWriting.SECTORS),
+                ParticipationSummary.of(participants, consultations, org.fusioncell.plans.PlanCoordination.SECTORS),
                 DonorMatrices.of(areas));
     }
 

@@ -36,15 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CoordinationWriting implements PlanCoordination {
 
-    static final List<String> GROUP_KINDS = List.of("DONOR_GROUP", "UN_COUNTRY_TEAM", "TECHNICAL", "OTHER");
-    static final List<String> FOLLOW_UP_STATUSES = List.of("OPEN", "IN_PROGRESS", "DONE", "CANCELLED");
-    static final List<String> PRIORITIES = List.of("HIGH", "MEDIUM", "LOW");
-    static final List<String> NEED_STATUSES = List.of("OPEN", "IN_PROGRESS", "MET");
-    /** Whole of government and whole of society (docs/plans.md, "Participation"). */
-    static final List<String> SECTORS = List.of("GOVERNMENT", "CIVIL_SOCIETY", "PRIVATE_SECTOR", "UN_ENTITY",
-            "ACADEMIA", "MEDIA", "RELIGIOUS_LEADERS", "YOUTH_ORGANISATIONS", "WOMENS_ORGANISATIONS");
-    static final List<String> CONSULTATION_KINDS = List.of("NATIONAL_WORKSHOP", "REGIONAL_WORKSHOP",
-            "COMMUNITY_DIALOGUE", "FOCUS_GROUP", "SURVEY", "VALIDATION_MEETING");
     private static final int MAX_NAMES = 60;
     private static final int MAX_DECISIONS = 30;
 

@@ -17,11 +17,7 @@ final class PlanInput {
     /** Amounts are stored with two decimals at most, up to 16 digits before the point. */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    /**
-     * ISO 3166-1 user-assigned codes (AA, QM–QZ, XA–XZ, ZZ): never given to a real country, used for a fictitious
-     * or training country (the demo plan's XW) and for areas the standard does not list.
-     */
-    private static final java.util.regex.Pattern USER_ASSIGNED = java.util.regex.Pattern.compile("AA|Q[M-Z]|X[A-Z]|ZZ");
+
 
     private PlanInput() {
     }
@@ -67,7 +63,7 @@ final class PlanInput {
     }
 
     static boolean userAssigned(String country) {
-        return country != null && USER_ASSIGNED.matcher(country).matches();
+        return country != null && org.fusioncell.plans.PlanTree.Header.USER_ASSIGNED_COUNTRY.matcher(country).matches();
     }
 
     /** A count of people: required or 0 when absent, never negative. */
