@@ -85,5 +85,26 @@ class IatiExportTest {
         assertThat(transaction.getElementsByTagName("value").item(0).getTextContent()).isEqualTo("180000.00");
         assertThat(xml).doesNotContain(unfunded);
         assertThat(List.of(xml.split("participating-org")).size()).isGreaterThan(4);
+        assertThat(activity.getElementsByTagName("recipient-country").getLength()).isEqualTo(1);
+
+        // a fictitious country (user-assigned ISO 3166 code, as the demo's XW) is on no IATI country codelist:
+        // it goes as a recipient region in the reporting organisation's own vocabulary, and the file still validates
+        Map<String, Object> fictitious = PlansApiTest.planBody("Stratégie nationale de Zembara");
+        fictitious.put("country", "XW");
+        String zembara = BearerApi.created(api.send(token, "/api/v1/plans", fictitious));
+        String zObjective = BearerApi.created(api.send(token, "/api/v1/plans/" + zembara + "/objectives",
+                Map.of("areaCode", "empowering-youth", "title", "Participation des jeunes")));
+        String zOutput = BearerApi.created(api.send(token, "/api/v1/plans/" + zembara + "/outputs",
+                Map.of("objectiveId", zObjective, "title", "Conseils de jeunes")));
+        BearerApi.created(api.send(token, "/api/v1/plans/" + zembara + "/actions",
+                PlansApiTest.actionBody(zOutput, "XOF", "90000000", "60000000", "0")));
+        String zXml = api.fetch(token, "/api/v1/plans/" + zembara + "/iati.xml").body();
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
+                .validate(new StreamSource(new StringReader(zXml)));
+        Element region = (Element) dbf.newDocumentBuilder().parse(new InputSource(new StringReader(zXml)))
+                .getElementsByTagName("recipient-region").item(0);
+        assertThat(region.getAttribute("code")).isEqualTo("XW");
+        assertThat(region.getAttribute("vocabulary")).isEqualTo("99");
+        assertThat(zXml).doesNotContain("recipient-country");
     }
 }
