@@ -25,8 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In a real Chromium: the demo analyst drafts a national plan in Arabic from the forms — an objective under
- * "empowering youth", an output, a funded action, an indicator and its measurement — and reads the plan right to
- * left with its progress and funding; a wrong currency is named next to the form.
+ * "empowering youth", an output, a funded action, an indicator and its measurement, a consultation — and reads the
+ * plan right to left with its progress, funding and participation; a wrong currency and a breakdown larger than the
+ * participants are named next to the form.
  */
 @FusionCellTest
 @ActiveProfiles({"test", "dev"})
@@ -92,6 +93,32 @@ class PlanBrowserTest {
             assertThat(driver.findElement(By.id("area-empowering-youth")).getText())
                     .contains("تعزيز مشاركة الشباب في الحياة العامة", "جمعية شباب من أجل السلام", "المجتمع المدني");
             browser.screenshot("plan-ar");
+
+            // a consultation from the form: more women and men than participants is named, then recorded
+            date(driver, "consultation-on", "2025-11-15");
+            driver.findElement(By.id("consultation-place")).sendKeys("كيفه");
+            new Select(driver.findElement(By.id("consultation-kind"))).selectByValue("COMMUNITY_DIALOGUE");
+            driver.findElement(By.id("consultation-organiser")).sendKeys("جمعية شباب من أجل السلام");
+            driver.findElement(By.id("consultation-organisations")).sendKeys("رابطة الأئمة\nإذاعة محلية");
+            driver.findElement(By.id("consultation-participants")).sendKeys("40");
+            driver.findElement(By.id("consultation-women")).sendKeys("30");
+            driver.findElement(By.id("consultation-men")).sendKeys("20");
+            driver.findElement(By.id("consultation-youth")).sendKeys("25");
+            driver.findElement(By.id("consultation-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-error")));
+            assertThat(driver.findElement(By.id("plan-error")).getText()).contains("women");
+            date(driver, "consultation-on", "2025-11-15");
+            driver.findElement(By.id("consultation-place")).sendKeys("كيفه");
+            driver.findElement(By.id("consultation-organiser")).sendKeys("جمعية شباب من أجل السلام");
+            driver.findElement(By.id("consultation-participants")).sendKeys("40");
+            driver.findElement(By.id("consultation-women")).sendKeys("30");
+            driver.findElement(By.id("consultation-men")).sendKeys("10");
+            driver.findElement(By.id("consultation-youth")).sendKeys("26");
+            new Select(driver.findElement(By.id("consultation-kind"))).selectByValue("COMMUNITY_DIALOGUE");
+            driver.findElement(By.id("consultation-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participation-women"), "75 %"));
+            assertThat(driver.findElement(By.id("participation-youth")).getText()).contains("26", "65 %");
+            assertThat(driver.findElement(By.id("consultations")).getText()).contains("كيفه", "حوار مجتمعي");
         }
     }
 
