@@ -201,11 +201,8 @@ class CoordinationWriting implements PlanCoordination {
         return change(reader, planId, "support-match", h -> {
             gate.requirePart("plans_capacity_need", "needId", planId, needId);
             gate.requirePart("plans_support_offer", "offerId", planId, offerId);
-            long already = gate.jdbc.sql("SELECT COUNT(*) FROM plans_support_match WHERE need_id = :n AND offer_id = :o")
-                    .param("n", needId).param("o", offerId).query(Long.class).single();
-            if (already > 0) {
-                throw new InvalidInputException("offerId", "already matched to this need");
-            }
+            once("SELECT COUNT(*) FROM plans_support_match WHERE need_id = :a AND offer_id = :b", needId, offerId,
+                    "offerId", "already matched to this need");
             String id = Ids.newId();
             gate.jdbc.sql("""
                     INSERT INTO plans_support_match (id, plan_id, need_id, offer_id, created_at)
@@ -222,12 +219,8 @@ class CoordinationWriting implements PlanCoordination {
             require(d);
             String organisation = PlanInput.text("organisation", d.organisation(), 300, true);
             String sector = PlanInput.choice("sector", d.sector(), SECTORS, null);
-            long already = gate.jdbc.sql("""
-                    SELECT COUNT(*) FROM plans_participant WHERE plan_id = :p AND LOWER(organisation) = LOWER(:o)""")
-                    .param("p", planId).param("o", organisation).query(Long.class).single();
-            if (already > 0) {
-                throw new InvalidInputException("organisation", "already takes part in this plan");
-            }
+            once("SELECT COUNT(*) FROM plans_participant WHERE plan_id = :a AND LOWER(organisation) = LOWER(:b)",
+                    planId, organisation, "organisation", "already takes part in this plan");
             String id = Ids.newId();
             gate.jdbc.sql("""
                     INSERT INTO plans_participant (id, plan_id, organisation, sector, created_at)
@@ -312,6 +305,13 @@ class CoordinationWriting implements PlanCoordination {
         gate.touch(reader, planId);
         gate.audit(reader, AuditAction.ALTERATION, planId, step, Map.of("part", id));
         return new PlanStep.Done<>(id);
+    }
+
+    /** Refuses a second row where {@code countSql} (parameters :a and :b) already counts one. */
+    private void once(String countSql, String a, String b, String field, String problem) {
+        if (gate.jdbc.sql(countSql).param("a", a).param("b", b).query(Long.class).single() > 0) {
+            throw new InvalidInputException(field, problem);
+        }
     }
 
     private static void require(Object draft) {

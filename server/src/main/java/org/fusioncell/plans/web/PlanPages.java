@@ -171,17 +171,12 @@ class PlanPages {
                 model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
                 model.addAttribute("owner", organisations.find(t.plan().ownerOrganisationId()).orElse(null));
                 model.addAttribute("nextStatuses", t.plan().status().next());
-                model.addAttribute("objectives", t.areas().stream().flatMap(a -> a.objectives().stream()).toList());
-                model.addAttribute("outputs", t.areas().stream().flatMap(a -> a.objectives().stream())
-                        .flatMap(ob -> ob.outputs().stream()).toList());
-                model.addAttribute("actions", t.actions());
-                model.addAttribute("indicators", t.actions().stream().flatMap(a -> a.indicators().stream()).toList());
+                options(model, t, reader);
                 boolean mine = t.plan().ownerOrganisationId().equals(reader.organisationId());
                 model.addAttribute("mine", mine);
                 model.addAttribute("groupKinds", PlanCoordination.GROUP_KINDS);
                 model.addAttribute("sectors", PlanCoordination.SECTORS);
                 model.addAttribute("consultationKinds", PlanCoordination.CONSULTATION_KINDS);
-                model.addAttribute("agreements", mine ? agreements.ofParty(reader.organisationId()) : List.of());
                 return "plans/plan";
             }
             case PlanAccess.KnownToExist k -> {
@@ -191,6 +186,31 @@ class PlanPages {
             }
             case PlanAccess.Unknown u -> throw new NotFoundException("plan");
         }
+    }
+
+    /** What the coordinators' forms choose from: each part of the plan as a value and a label. */
+    record Option(String value, String label) {
+    }
+
+    private void options(Model model, PlanTree t, Reader reader) {
+        String lang = LocaleContextHolder.getLocale().getLanguage();
+        var objectives = t.areas().stream().flatMap(a -> a.objectives().stream()).toList();
+        var outputs = objectives.stream().flatMap(o -> o.outputs().stream()).toList();
+        var c = t.coordination();
+        model.addAttribute("areaOptions", t.areas().stream().map(a -> new Option(a.code(), a.label(lang))).toList());
+        model.addAttribute("objectiveOptions", objectives.stream().map(o -> new Option(o.id(), o.title())).toList());
+        model.addAttribute("outputOptions", outputs.stream().map(o -> new Option(o.id(), o.title())).toList());
+        model.addAttribute("actionOptions", t.actions().stream().map(a -> new Option(a.id(), a.title())).toList());
+        model.addAttribute("indicatorOptions", t.actions().stream().flatMap(a -> a.indicators().stream())
+                .map(i -> new Option(i.id(), i.name())).toList());
+        model.addAttribute("groupOptions", c.workingGroups().stream().map(g -> new Option(g.id(), g.name())).toList());
+        model.addAttribute("needOptions", c.needs().stream()
+                .map(n -> new Option(n.id(), n.institution() + " — " + n.description())).toList());
+        model.addAttribute("offerOptions", c.offers().stream()
+                .map(o -> new Option(o.id(), o.organisation() + " — " + o.what())).toList());
+        boolean mine = t.plan().ownerOrganisationId().equals(reader.organisationId());
+        model.addAttribute("agreementOptions", mine ? agreements.ofParty(reader.organisationId()).stream()
+                .map(a -> new Option(a.id(), a.title())).toList() : List.of());
     }
 
     // the exports for signed-in users (the API's need a token); the same checks, audit and banner

@@ -149,7 +149,7 @@ class PlanPrinting {
                 for (Coordination.Decision d : m.decisions()) {
                     line(table, f.text(), rtl, "• " + d.text());
                     for (Coordination.FollowUp fu : d.followUps()) {
-                        line(table, f.text(), rtl, "   → " + fu.what() + " — " + fu.owner() + " — " + fu.dueOn()
+                        line(table, f.text(), rtl, "   – " + fu.what() + " — " + fu.owner() + " — " + fu.dueOn()
                                 + " — " + t(locale, "plans.followUpStatus." + fu.status())
                                 + (fu.overdue() ? " — " + t(locale, "plans.overdue") : ""));
                     }
