@@ -17,6 +17,7 @@ import javax.xml.validation.SchemaFactory;
 import org.fusioncell.access.OrganisationType;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
+import org.fusioncell.plans.internal.PlansSettings;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,17 @@ class IatiExportTest {
         assertThat(region.getAttribute("code")).isEqualTo("XW");
         assertThat(region.getAttribute("vocabulary")).isEqualTo("99");
         assertThat(zXml).doesNotContain("recipient-country");
+    }
+
+    @Test
+    void theReportingOrganisationIsSetUnderItsNewNameWithTheOldOneAsFallback() {
+        List<PlansSettings.Area> areas = List.of(new PlansSettings.Area("youth", "الشباب", "Jeunes", "Youth"));
+        assertThat(new PlansSettings(areas, null, null, null).iatiReportingOrg()).isEqualTo("XX-FUSIONCELL");
+        assertThat(new PlansSettings(areas, "MR-GOV-1", null, new PlansSettings.Iati(" ", null)).iatiReportingOrg())
+                .isEqualTo("MR-GOV-1");
+        PlansSettings current = new PlansSettings(areas, "MR-GOV-1", "10", new PlansSettings.Iati("XW-GOV-7", "15"));
+        assertThat(current.iatiReportingOrg()).isEqualTo("XW-GOV-7");
+        assertThat(current.iatiReportingOrgType()).isEqualTo("15");
+        assertThat(current.iati().reportingOrgRef()).isEqualTo("XW-GOV-7");
     }
 }
