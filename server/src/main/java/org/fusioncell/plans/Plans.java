@@ -27,6 +27,9 @@ public interface Plans {
     /** The plan with its whole structure, progress and funding; audited as a consultation. */
     PlanAccess find(Reader reader, String planId);
 
+    /** As {@link #find}, audited as a consultation of one {@code view} of the plan (coordination, donor-matrix…). */
+    PlanAccess view(Reader reader, String planId, String view);
+
     /** As {@link #find}, audited as an export in {@code format} (csv, iati, html). */
     PlanAccess export(Reader reader, String planId, String format);
 

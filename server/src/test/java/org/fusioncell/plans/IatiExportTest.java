@@ -17,6 +17,7 @@ import javax.xml.validation.SchemaFactory;
 import org.fusioncell.access.OrganisationType;
 import org.fusioncell.identity.IdentityFixtures;
 import org.fusioncell.identity.Role;
+import org.fusioncell.plans.internal.PlansSettings;
 import org.fusioncell.testing.BearerApi;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,38 @@ class IatiExportTest {
         assertThat(transaction.getElementsByTagName("value").item(0).getTextContent()).isEqualTo("180000.00");
         assertThat(xml).doesNotContain(unfunded);
         assertThat(List.of(xml.split("participating-org")).size()).isGreaterThan(4);
+        assertThat(activity.getElementsByTagName("recipient-country").getLength()).isEqualTo(1);
+
+        // a fictitious country (user-assigned ISO 3166 code, as the demo's XW) is on no IATI country codelist:
+        // it goes as a recipient region in the reporting organisation's own vocabulary, and the file still validates
+        Map<String, Object> fictitious = PlansApiTest.planBody("Stratégie nationale de Zembara");
+        fictitious.put("country", "XW");
+        String zembara = BearerApi.created(api.send(token, "/api/v1/plans", fictitious));
+        String zObjective = BearerApi.created(api.send(token, "/api/v1/plans/" + zembara + "/objectives",
+                Map.of("areaCode", "empowering-youth", "title", "Participation des jeunes")));
+        String zOutput = BearerApi.created(api.send(token, "/api/v1/plans/" + zembara + "/outputs",
+                Map.of("objectiveId", zObjective, "title", "Conseils de jeunes")));
+        BearerApi.created(api.send(token, "/api/v1/plans/" + zembara + "/actions",
+                PlansApiTest.actionBody(zOutput, "XOF", "90000000", "60000000", "0")));
+        String zXml = api.fetch(token, "/api/v1/plans/" + zembara + "/iati.xml").body();
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(xsd.toFile()).newValidator()
+                .validate(new StreamSource(new StringReader(zXml)));
+        Element region = (Element) dbf.newDocumentBuilder().parse(new InputSource(new StringReader(zXml)))
+                .getElementsByTagName("recipient-region").item(0);
+        assertThat(region.getAttribute("code")).isEqualTo("XW");
+        assertThat(region.getAttribute("vocabulary")).isEqualTo("99");
+        assertThat(zXml).doesNotContain("recipient-country");
+    }
+
+    @Test
+    void theReportingOrganisationIsSetUnderItsNewNameWithTheOldOneAsFallback() {
+        List<PlansSettings.Area> areas = List.of(new PlansSettings.Area("youth", "الشباب", "Jeunes", "Youth"));
+        assertThat(new PlansSettings(areas, null, null, null).iatiReportingOrg()).isEqualTo("XX-FUSIONCELL");
+        assertThat(new PlansSettings(areas, "MR-GOV-1", null, new PlansSettings.Iati(" ", null)).iatiReportingOrg())
+                .isEqualTo("MR-GOV-1");
+        PlansSettings current = new PlansSettings(areas, "MR-GOV-1", "10", new PlansSettings.Iati("XW-GOV-7", "15"));
+        assertThat(current.iatiReportingOrg()).isEqualTo("XW-GOV-7");
+        assertThat(current.iatiReportingOrgType()).isEqualTo("15");
+        assertThat(current.iati().reportingOrgRef()).isEqualTo("XW-GOV-7");
     }
 }

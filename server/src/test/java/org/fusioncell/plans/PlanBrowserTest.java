@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Base64;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,6 +16,7 @@ import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -22,8 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In a real Chromium: the demo analyst drafts a national plan in Arabic from the forms — an objective under
- * "empowering youth", an output, a funded action, an indicator and its measurement — and reads the plan right to
- * left with its progress and funding; a wrong currency is named next to the form.
+ * "empowering youth", an output, a funded action, an indicator and its measurement, a consultation — and reads the
+ * plan right to left with its progress, funding and participation; a wrong currency and a breakdown larger than the
+ * participants are named next to the form.
  */
 @FusionCellTest
 @ActiveProfiles({"test", "dev"})
@@ -89,6 +93,32 @@ class PlanBrowserTest {
             assertThat(driver.findElement(By.id("area-empowering-youth")).getText())
                     .contains("تعزيز مشاركة الشباب في الحياة العامة", "جمعية شباب من أجل السلام", "المجتمع المدني");
             browser.screenshot("plan-ar");
+
+            // a consultation from the form: more women and men than participants is named, then recorded
+            date(driver, "consultation-on", "2025-11-15");
+            driver.findElement(By.id("consultation-place")).sendKeys("كيفه");
+            new Select(driver.findElement(By.id("consultation-kind"))).selectByValue("COMMUNITY_DIALOGUE");
+            driver.findElement(By.id("consultation-organiser")).sendKeys("جمعية شباب من أجل السلام");
+            driver.findElement(By.id("consultation-organisations")).sendKeys("رابطة الأئمة\nإذاعة محلية");
+            driver.findElement(By.id("consultation-participants")).sendKeys("40");
+            driver.findElement(By.id("consultation-women")).sendKeys("30");
+            driver.findElement(By.id("consultation-men")).sendKeys("20");
+            driver.findElement(By.id("consultation-youth")).sendKeys("25");
+            driver.findElement(By.id("consultation-submit")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-error")));
+            assertThat(driver.findElement(By.id("plan-error")).getText()).contains("women");
+            date(driver, "consultation-on", "2025-11-15");
+            driver.findElement(By.id("consultation-place")).sendKeys("كيفه");
+            driver.findElement(By.id("consultation-organiser")).sendKeys("جمعية شباب من أجل السلام");
+            driver.findElement(By.id("consultation-participants")).sendKeys("40");
+            driver.findElement(By.id("consultation-women")).sendKeys("30");
+            driver.findElement(By.id("consultation-men")).sendKeys("10");
+            driver.findElement(By.id("consultation-youth")).sendKeys("26");
+            new Select(driver.findElement(By.id("consultation-kind"))).selectByValue("COMMUNITY_DIALOGUE");
+            driver.findElement(By.id("consultation-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("participation-women"), "75 %"));
+            assertThat(driver.findElement(By.id("participation-youth")).getText()).contains("26", "65 %");
+            assertThat(driver.findElement(By.id("consultations")).getText()).contains("كيفه", "حوار مجتمعي");
         }
     }
 
@@ -117,8 +147,9 @@ class PlanBrowserTest {
     }
 
     /**
-     * The demo plan (seven areas, three currencies) as its dashboard in French and Arabic, and as a PDF rendered
-     * to an image with pdftoppm; screenshots and PDFs are kept in target/screenshots. The plan's progress is the
+     * The demo plan (a fictitious country, seven areas, three currencies, its coordination and participation) as its
+     * dashboard in French and Arabic, and as a PDF rendered to an image with pdftoppm; screenshots and PDFs are kept
+     * in target/screenshots. The plan's progress is the
      * mean of the seven areas' progress computed by hand: (70/120 + 60/60 + 18/60 + 260/400 + 4/30 + 7/28 + 30/60) / 7
      * = 48.8 %.
      */
@@ -133,10 +164,31 @@ class PlanBrowserTest {
             driver.findElement(By.linkText("Stratégie nationale de prévention de l'extrémisme violent")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-facts")));
             assertThat(driver.findElement(By.id("progress-plan")).getText()).contains("49 %");
-            assertThat(driver.findElement(By.id("funding-EUR")).getText()).contains("1050000.00", "580000.00", "470000.00");
+            // EUR: 300000 + 750000 + 150000 budgeted, 180000 + 400000 + 100000 funded, gap 520000
+            assertThat(driver.findElement(By.id("funding-EUR")).getText()).contains("1200000.00", "680000.00", "520000.00");
             assertThat(driver.findElement(By.id("progress-empowering-youth")).getText())
                     .contains("Autonomisation des jeunes", "65 %");
+            assertThat(driver.findElement(By.id("plan-facts")).getText()).contains("République de Zembara");
             browser.screenshot("plan-demo-fr");
+            // coordination and participation: the youth area has two donors and 30000 EUR promised twice over;
+            // 200 people consulted, 92 women (46 %) and 80 youth (40 %); one follow-up overdue; one need unmatched
+            WebElement matrix = driver.findElement(By.id("donor-matrix"));
+            assertThat(matrix.getText()).contains("Union européenne", "Coopération allemande (GIZ)", "UNODC",
+                    "2 bailleurs", "+30000.00 EUR");
+            assertThat(driver.findElement(By.id("attention-overdue")).getText())
+                    .isEqualTo("Une action de suivi en retard");
+            assertThat(driver.findElement(By.id("attention-gaps")).getText()).endsWith("1 sur 3");
+            assertThat(driver.findElement(By.id("participation-women")).getText()).contains("92", "46 %");
+            assertThat(driver.findElement(By.id("participation-youth")).getText()).contains("80", "40 %");
+            assertThat(driver.findElement(By.id("coordination")).getText()).contains(
+                    "Groupe des partenaires techniques et financiers", "groupe des bailleurs", "en retard",
+                    "sans appui : une lacune", "UNODC");
+            assertThat(driver.findElement(By.id("participation")).getText()).contains("dialogue communautaire",
+                    "organisations de femmes", "responsables religieux");
+            assertThat(driver.findElement(By.id("document")).getText()).contains("Protocole d'accord national",
+                    "Tableau commun de la menace");
+            driver.executeScript("arguments[0].scrollIntoView();", matrix);
+            browser.screenshot("plan-demo-coordination-fr");
             String url = driver.getCurrentUrl().replaceAll("[?#].*", "");
             driver.get(url + "?lang=ar");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-facts")));
@@ -144,6 +196,14 @@ class PlanBrowserTest {
             assertThat(driver.findElement(By.id("progress-strategic-communications")).getText())
                     .contains("الاتصالات الاستراتيجية", "50 %");
             browser.screenshot("plan-demo-ar");
+            assertThat(driver.findElement(By.id("attention-overdue")).getText()).isEqualTo("إجراء متابعة واحد متأخر");
+            assertThat(driver.findElement(By.id("participation-summary")).getText()).contains("النساء", "46 %",
+                    "الشباب (15–24)", "40 %");
+            assertThat(driver.findElement(By.id("coordination")).getText()).contains("فريق الأمم المتحدة القطري",
+                    "تقييم الاحتياجات في القدرات", "بلا دعم: فجوة");
+            assertThat(driver.findElement(By.id("donor-matrix")).getText()).contains("مانحين", "Union européenne");
+            driver.executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("donor-matrix")));
+            browser.screenshot("plan-demo-coordination-ar");
             String id = url.substring(url.lastIndexOf('/') + 1);
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             for (String lang : new String[] {"ar", "fr"}) {
@@ -156,8 +216,14 @@ class PlanBrowserTest {
                 Path pdf = dir.resolve("plan-demo-" + lang + ".pdf");
                 Files.write(pdf, Base64.getDecoder().decode((String) b64));
                 try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-                    String text = new PDFTextStripper().getText(document);
-                    assertThat(text).contains("RESTRICTED // TLP:GREEN", "49 %");
+                    String text = Normalizer.normalize(new PDFTextStripper().getText(document)
+                            .replaceAll("\\s+", " "), Normalizer.Form.NFC);
+                    assertThat(text).contains("RESTRICTED // TLP:GREEN", "49 %", "Coopération allemande",
+                            "UNODC", "46 %", "40 %");
+                    assertThat(text).contains("ar".equals(lang)
+                            ? List.of("مصفوفة المانحين", "المشاركة", "فريق الأمم المتحدة القطري")
+                            : List.of("Matrice des bailleurs", "Évaluation des besoins en capacités",
+                            "Groupe des partenaires techniques et financiers"));
                 }
                 if (Files.isExecutable(Path.of("/usr/bin/pdftoppm"))) {
                     Process p = new ProcessBuilder("/usr/bin/pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1",

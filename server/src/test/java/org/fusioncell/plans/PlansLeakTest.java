@@ -28,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The leak harness over plans: every reader sees exactly the plans whose marking the policy lets them see, in
- * lists, counts, the plan itself and the exports (CSV, IATI, PDF); a plan restricted to its owner is neither listed,
+ * lists, counts, the plan itself, its coordination, donor matrix and participation, the coordination counts and the
+ * exports (CSV, IATI, PDF); a plan restricted to its owner is neither listed,
  * counted nor exported for anyone else, and an existence-only plan answers a hit notice without content.
  */
 @FusionCellTest
@@ -61,7 +62,16 @@ class PlansLeakTest {
                 .detail("/api/v1/plans/{id}", Map.of())
                 .nestedDetail("/api/v1/plans/{id}/actions.csv", Map.of(), id -> "csv", false)
                 .nestedDetail("/api/v1/plans/{id}/iati.xml", Map.of(), id -> "iati", false)
-                .nestedDetail("/api/v1/plans/{id}/document.pdf", Map.of(), id -> "pdf", false);
+                .nestedDetail("/api/v1/plans/{id}/document.pdf", Map.of(), id -> "pdf", false)
+                .detail("/api/v1/plans/{id}/coordination", Map.of())
+                .detail("/api/v1/plans/{id}/donor-matrix", Map.of())
+                .detail("/api/v1/plans/{id}/participation", Map.of())
+                // each plan below holds one working group, meeting, capacity need and consultation: the counts
+                // over the plans a reader may see equal the number of those plans
+                .count("/api/v1/plans/coordination/count", "workingGroups")
+                .count("/api/v1/plans/coordination/count", "meetings")
+                .count("/api/v1/plans/coordination/count", "needs")
+                .count("/api/v1/plans/coordination/count", "consultations");
         Random rnd = new Random(20261124L);
         List<LeakWorld.Member> members = world.members();
         int made = 0;
@@ -83,6 +93,16 @@ class PlansLeakTest {
                     Map.of("objectiveId", objective, "title", "Produit " + LeakWorld.CONTENT_MARKER)));
             BearerApi.created(api.send(author.token(), "/api/v1/plans/" + id + "/actions",
                     PlansApiTest.actionBody(output, "MRU", "1000", "500", "0")));
+            String group = BearerApi.created(api.send(author.token(), "/api/v1/plans/" + id + "/working-groups",
+                    Map.of("name", "Groupe " + LeakWorld.CONTENT_MARKER, "kind", "DONOR_GROUP")));
+            BearerApi.created(api.send(author.token(), "/api/v1/plans/" + id + "/meetings", Map.of(
+                    "workingGroupId", group, "heldOn", "2025-03-01", "place", "Kandara " + LeakWorld.CONTENT_MARKER)));
+            BearerApi.created(api.send(author.token(), "/api/v1/plans/" + id + "/capacity-needs", Map.of(
+                    "institution", "Ministère " + LeakWorld.CONTENT_MARKER, "areaCode", "engaging-communities",
+                    "description", "Formation", "priority", "HIGH")));
+            BearerApi.created(api.send(author.token(), "/api/v1/plans/" + id + "/consultations", Map.of(
+                    "heldOn", "2025-04-01", "place", "Kandara", "kind", "FOCUS_GROUP", "organiser",
+                    "Réseau " + LeakWorld.CONTENT_MARKER, "participants", 12, "women", 7, "men", 5, "youth", 4)));
             harness.add(new LeakHarness.Item(id, m));
             made++;
         }

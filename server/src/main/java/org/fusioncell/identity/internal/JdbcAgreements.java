@@ -61,6 +61,13 @@ public class JdbcAgreements {
                 Map.of("day", Date.valueOf(day), "org", organisationId));
     }
 
+    /** Every agreement the organisation is a party to, by title. */
+    public List<StoredAgreement> ofParty(String organisationId) {
+        return load("SELECT " + COLUMNS + " FROM identity_agreement a WHERE EXISTS (SELECT 1 FROM"
+                + " identity_agreement_party p WHERE p.agreement_id = a.id AND p.organisation_id = :org)"
+                + " ORDER BY a.title, a.id", Map.of("org", organisationId));
+    }
+
     private List<StoredAgreement> load(String sql, Map<String, ?> params) {
         List<Object[]> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Object[] {
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4), rs.getDate(5), rs.getString(6),

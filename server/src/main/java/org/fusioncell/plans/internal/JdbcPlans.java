@@ -223,6 +223,12 @@ class JdbcPlans implements Plans {
 
     @Override
     @Transactional
+    public PlanAccess view(Reader reader, String planId, String view) {
+        return open(reader, planId, AuditAction.CONSULTATION, view);
+    }
+
+    @Override
+    @Transactional
     public PlanAccess export(Reader reader, String planId, String format) {
         return open(reader, planId, AuditAction.EXPORT, "export-" + format);
     }

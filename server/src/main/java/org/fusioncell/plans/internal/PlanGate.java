@@ -145,6 +145,19 @@ class PlanGate {
                 .param("id", planId).update();
     }
 
+    /** Whether {@code id} is a row of {@code table} under the plan (a part of another plan is none of this one). */
+    boolean part(String table, String planId, String id) {
+        return id != null && org.fusioncell.shared.Ids.isWellFormed(id) && jdbc.sql("SELECT COUNT(*) FROM " + table
+                + " WHERE id = :id AND plan_id = :p").param("id", id).param("p", planId).query(Long.class).single() > 0;
+    }
+
+    void requirePart(String table, String field, String planId, String id) {
+        if (!part(table, planId, id)) {
+            throw new org.fusioncell.shared.InvalidInputException(field,
+                    "no such " + field.replace("Id", "") + " in this plan");
+        }
+    }
+
     static boolean visibleTo(Reader reader, Marking marking) {
         return AccessPolicy.decide(reader, OBJECT, marking).visible();
     }

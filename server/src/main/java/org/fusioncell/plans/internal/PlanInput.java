@@ -18,6 +18,7 @@ final class PlanInput {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+
     private PlanInput() {
     }
 
@@ -54,10 +55,32 @@ final class PlanInput {
 
     static String country(String value) {
         String c = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(c)) {
-            throw new InvalidInputException("country", "an ISO 3166 two-letter country code, e.g. MR, TN, ML");
+        if (!COUNTRIES.contains(c) && !userAssigned(c)) {
+            throw new InvalidInputException("country", "an ISO 3166 two-letter country code, e.g. MR, TN, ML,"
+                    + " or a user-assigned one (XA–XZ, QM–QZ, AA, ZZ) for a fictitious country");
         }
         return c;
+    }
+
+    static boolean userAssigned(String country) {
+        return country != null && org.fusioncell.plans.PlanTree.Header.USER_ASSIGNED_COUNTRY.matcher(country).matches();
+    }
+
+    /** A count of people: required or 0 when absent, never negative. */
+    static int count(String field, Integer value, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new InvalidInputException(field, "is required: a number of people");
+            }
+            return 0;
+        }
+        if (value < 0) {
+            throw new InvalidInputException(field, "must not be negative");
+        }
+        if (value > 10_000_000) {
+            throw new InvalidInputException(field, "too large");
+        }
+        return value;
     }
 
     static Currency currency(String value) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.fusioncell.access.Reader;
 import org.fusioncell.audit.AuditAction;
+import org.fusioncell.identity.AgreementSummary;
+import org.fusioncell.identity.Agreements;
 import org.fusioncell.plans.Drafts.ActionDraft;
 import org.fusioncell.plans.Drafts.IndicatorDraft;
 import org.fusioncell.plans.Drafts.MeasurementDraft;
@@ -37,9 +39,11 @@ class PlanParts {
     private static final int MAX_PARTNERS = 30;
 
     private final PlanGate gate;
+    private final Agreements agreements;
 
-    PlanParts(PlanGate gate) {
+    PlanParts(PlanGate gate, Agreements agreements) {
         this.gate = gate;
+        this.agreements = agreements;
     }
 
     PlanStep<String> objective(Reader reader, String planId, String areaCode, String title) {
@@ -66,7 +70,7 @@ class PlanParts {
             return refused;
         }
         String t = PlanInput.text("title", title, PlanInput.MAX_TITLE, true);
-        requirePart("plans_objective", "objectiveId", planId, objectiveId);
+        gate.requirePart("plans_objective", "objectiveId", planId, objectiveId);
         String id = Ids.newId();
         gate.jdbc.sql("INSERT INTO plans_output (id, plan_id, objective_id, title, created_at) VALUES (:id, :p, :o, :t, :now)")
                 .param("id", id).param("p", planId).param("o", objectiveId).param("t", t)
@@ -84,7 +88,7 @@ class PlanParts {
             throw new InvalidInputException("body", "required");
         }
         PlanTree.Header h = plan.get();
-        requirePart("plans_output", "outputId", planId, d.outputId());
+        gate.requirePart("plans_output", "outputId", planId, d.outputId());
         String title = PlanInput.text("title", d.title(), PlanInput.MAX_TITLE, true);
         String lead = PlanInput.text("leadBody", d.leadBody(), 300, true);
         LocalDate start = PlanInput.date("startDate", d.startDate());
@@ -118,12 +122,19 @@ class PlanParts {
             checked.add(new String[] {PlanInput.text(f + ".name", p == null ? null : p.name(), 300, true),
                     PlanInput.choice(f + ".sector", p == null ? null : p.sector(), PARTNER_SECTORS, null)});
         }
+        AgreementSummary agreement = agreement(h.ownerOrganisationId(), d.agreementId());
+        String jointProject = PlanInput.text("jointProject", d.jointProject(), 300, false);
+        if (jointProject != null && (agreement == null || !agreement.jointProjects().contains(jointProject))) {
+            throw new InvalidInputException("jointProject", agreement == null ? "needs an agreementId"
+                    : "not a joint project of the agreement; one of " + agreement.jointProjects());
+        }
         String id = Ids.newId();
         gate.jdbc.sql("""
                 INSERT INTO plans_action (id, plan_id, output_id, title, lead_body, start_date, end_date, budget,
-                    currency, funded, pledged, donor, status, risks, created_at)
+                    currency, funded, pledged, donor, status, risks, agreement_id, joint_project, created_at)
                 VALUES (:id, :p, :o, :t, :lead, :start, :end, :budget, :cur, :funded, :pledged, :donor, :status,
-                    :risks, :now)""")
+                    :risks, :agreement, :project, :now)""")
+                .param("agreement", agreement == null ? null : agreement.id()).param("project", jointProject)
                 .param("id", id).param("p", planId).param("o", d.outputId()).param("t", title).param("lead", lead)
                 .param("start", Date.valueOf(start)).param("end", Date.valueOf(end)).param("budget", budget)
                 .param("cur", currency.getCurrencyCode()).param("funded", funded).param("pledged", pledged)
@@ -136,6 +147,19 @@ class PlanParts {
         return done(reader, planId, "action", id);
     }
 
+    /**
+     * The agreement an action is a joint project under: one the plan's owner organisation is a party to (an
+     * agreement between others is answered as an unknown one).
+     */
+    private AgreementSummary agreement(String owner, String agreementId) {
+        if (agreementId == null || agreementId.isBlank()) {
+            return null;
+        }
+        return agreements.find(agreementId.strip()).filter(a -> a.parties().contains(owner))
+                .orElseThrow(() -> new InvalidInputException("agreementId",
+                        "no agreement of the plan's owner organisation has this id"));
+    }
+
     PlanStep<String> indicator(Reader reader, String planId, IndicatorDraft d) {
         Optional<PlanTree.Header> plan = gate.visible(reader, planId);
         PlanStep<String> refused = gate.refusal(reader, plan, "indicator");
@@ -145,7 +169,7 @@ class PlanParts {
         if (d == null) {
             throw new InvalidInputException("body", "required");
         }
-        requirePart("plans_action", "actionId", planId, d.actionId());
+        gate.requirePart("plans_action", "actionId", planId, d.actionId());
         String name = PlanInput.text("name", d.name(), PlanInput.MAX_TITLE, true);
         String unit = PlanInput.text("unit", d.unit(), 60, true);
         BigDecimal baseline = PlanInput.decimal("baseline", d.baseline());
@@ -170,7 +194,7 @@ class PlanParts {
         if (refused != null) {
             return refused;
         }
-        if (!part("plans_indicator", planId, indicatorId)) {
+        if (!gate.part("plans_indicator", planId, indicatorId)) {
             return new PlanStep.Unknown<>();
         }
         if (d == null) {
@@ -197,17 +221,6 @@ class PlanParts {
                 .param("v", value).param("sex", sex).param("age", age).param("area", area).param("ev", evidence)
                 .param("user", reader.userId()).param("now", Timestamp.from(gate.now())).update();
         return done(reader, planId, "measurement", id);
-    }
-
-    private boolean part(String table, String planId, String id) {
-        return id != null && Ids.isWellFormed(id) && gate.jdbc.sql("SELECT COUNT(*) FROM " + table
-                + " WHERE id = :id AND plan_id = :p").param("id", id).param("p", planId).query(Long.class).single() > 0;
-    }
-
-    private void requirePart(String table, String field, String planId, String id) {
-        if (!part(table, planId, id)) {
-            throw new InvalidInputException(field, "no such " + field.replace("Id", "") + " in this plan");
-        }
     }
 
     private PlanStep<String> done(Reader reader, String planId, String step, String id) {

@@ -19,6 +19,8 @@ import org.fusioncell.plans.PlanTree.Measurement;
 import org.fusioncell.plans.PlanTree.Objective;
 import org.fusioncell.plans.PlanTree.Output;
 import org.fusioncell.plans.PlanTree.Partner;
+import org.fusioncell.identity.AgreementSummary;
+import org.fusioncell.identity.Agreements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +32,13 @@ import org.springframework.stereotype.Component;
 class PlanTrees {
 
     private final JdbcClient jdbc;
+    private final Agreements agreements;
+    private final CoordinationReading coordination;
 
-    PlanTrees(JdbcClient jdbc) {
+    PlanTrees(JdbcClient jdbc, Agreements agreements, CoordinationReading coordination) {
         this.jdbc = jdbc;
+        this.agreements = agreements;
+        this.coordination = coordination;
     }
 
     PlanTree read(PlanTree.Header header) {
@@ -55,7 +61,8 @@ class PlanTrees {
                         new Partner(rs.getString("name"), rs.getString("sector")))).list());
         Map<String, List<Action>> actions = group(jdbc.sql("""
                 SELECT * FROM plans_action WHERE plan_id = :p ORDER BY start_date, created_at, id""").param("p", id)
-                .query((rs, n) -> Map.entry(rs.getString("output_id"), action(rs, partners, indicators))).list());
+                .query((rs, n) -> Map.entry(rs.getString("output_id"), action(rs, partners, indicators,
+                        agreement(rs.getString("agreement_id"), rs.getString("joint_project"))))).list());
         Map<String, List<Output>> outputs = group(jdbc.sql("""
                 SELECT id, objective_id, title FROM plans_output WHERE plan_id = :p ORDER BY created_at, id""")
                 .param("p", id).query((rs, n) -> {
@@ -82,7 +89,16 @@ class PlanTrees {
                 }).list();
         List<Action> all = areas.stream().flatMap(a -> a.objectives().stream()).flatMap(o -> o.outputs().stream())
                 .flatMap(o -> o.actions().stream()).toList();
-        return new PlanTree(header, areas, Progress.mean(areas.stream().map(Area::progress).toList()), funding(all));
+        return new PlanTree(header, areas, Progress.mean(areas.stream().map(Area::progress).toList()), funding(all),
+                coordination.read(id, areas));
+    }
+
+    private PlanTree.Agreement agreement(String id, String jointProject) {
+        if (id == null) {
+            return null;
+        }
+        AgreementSummary a = agreements.find(id).orElse(null);
+        return new PlanTree.Agreement(id, a == null ? null : a.title(), a == null ? null : a.kind(), jointProject);
     }
 
     private static Indicator indicator(ResultSet rs, Map<String, List<Measurement>> measurements) throws SQLException {
@@ -103,7 +119,8 @@ class PlanTrees {
     }
 
     private static Action action(ResultSet rs, Map<String, List<Partner>> partners,
-                                 Map<String, List<Indicator>> indicators) throws SQLException {
+                                 Map<String, List<Indicator>> indicators, PlanTree.Agreement agreement)
+            throws SQLException {
         String id = rs.getString("id");
         List<Indicator> is = indicators.getOrDefault(id, List.of());
         BigDecimal budget = rs.getBigDecimal("budget");
@@ -111,7 +128,7 @@ class PlanTrees {
         return new Action(id, rs.getString("title"), rs.getString("lead_body"), partners.getOrDefault(id, List.of()),
                 date(rs.getDate("start_date")), date(rs.getDate("end_date")), budget, rs.getString("currency"), funded,
                 rs.getBigDecimal("pledged"), budget.subtract(funded), rs.getString("donor"), rs.getString("status"),
-                rs.getString("risks"), is, Progress.mean(is.stream().map(Indicator::progress).toList()));
+                rs.getString("risks"), agreement, is, Progress.mean(is.stream().map(Indicator::progress).toList()));
     }
 
     /** 300.0000 as 300, 12.5000 as 12.5 (never 3E+2). */
@@ -143,7 +160,7 @@ class PlanTrees {
         return out;
     }
 
-    private static <T> Map<String, List<T>> group(List<Map.Entry<String, T>> entries) {
+    static <T> Map<String, List<T>> group(List<Map.Entry<String, T>> entries) {
         Map<String, List<T>> out = new LinkedHashMap<>();
         entries.forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;

@@ -15,11 +15,19 @@ import org.springframework.context.annotation.Configuration;
  *                        UN Secretary-General's Plan of Action to Prevent Violent Extremism, with ar/fr/en labels.
  *                        Copied into each plan at creation, so changing them never rewrites an existing plan.
  * @param iatiReportingOrg the IATI organisation identifier of the installation's owner, the prefix of every
- *                        exported activity's iati-identifier (e.g. {@code MR-GOV-1234})
- * @param iatiReportingOrgType IATI OrganisationType code of the reporting organisation (10: government)
+ *                        exported activity's iati-identifier (e.g. {@code MR-GOV-1234}): {@code
+ *                        fusioncell.plans.iati.reporting-org-ref}, else the older {@code iati-reporting-org}, else
+ *                        the placeholder {@code XX-FUSIONCELL}
+ * @param iatiReportingOrgType IATI OrganisationType code of the reporting organisation (10: government), likewise
+ *                        from {@code iati.reporting-org-type} or {@code iati-reporting-org-type}
+ * @param iati            {@code fusioncell.plans.iati.*}, the settings' current names
  */
 @ConfigurationProperties("fusioncell.plans")
-public record PlansSettings(List<Area> priorityAreas, String iatiReportingOrg, String iatiReportingOrgType) {
+public record PlansSettings(List<Area> priorityAreas, String iatiReportingOrg, String iatiReportingOrgType,
+                            Iati iati) {
+
+    public record Iati(String reportingOrgRef, String reportingOrgType) {
+    }
 
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -42,8 +50,15 @@ public record PlansSettings(List<Area> priorityAreas, String iatiReportingOrg, S
                         + "' needs labels in ar, fr and en");
             }
         }
+        if (iati != null && !blank(iati.reportingOrgRef())) {
+            iatiReportingOrg = iati.reportingOrgRef();
+        }
+        if (iati != null && !blank(iati.reportingOrgType())) {
+            iatiReportingOrgType = iati.reportingOrgType();
+        }
         iatiReportingOrg = blank(iatiReportingOrg) ? "XX-FUSIONCELL" : iatiReportingOrg.strip();
         iatiReportingOrgType = blank(iatiReportingOrgType) ? "10" : iatiReportingOrgType.strip();
+        iati = new Iati(iatiReportingOrg, iatiReportingOrgType);
     }
 
     private static boolean blank(String s) {

@@ -85,9 +85,7 @@ final class IatiActivities {
         empty(x, "activity-status", "code", status(a.status()));
         date(x, "1", a.startDate());
         date(x, "3", a.endDate());
-        x.writeEmptyElement("recipient-country");
-        x.writeAttribute("code", h.country());
-        x.writeAttribute("percentage", "100");
+        recipient(x, h);
         x.writeStartElement("budget");
         x.writeAttribute("type", "1");
         x.writeAttribute("status", "1");
@@ -105,6 +103,26 @@ final class IatiActivities {
         narrative(x, a.donor());
         x.writeEndElement();
         x.writeEndElement();
+        x.writeEndElement();
+    }
+
+    /**
+     * The plan's country at 100 %. A user-assigned ISO 3166 code (a fictitious or training country, e.g. the demo's
+     * XW) is on no IATI Country codelist: it goes as a recipient region in the reporting organisation's own
+     * vocabulary (99), which IATI's rules accept in place of a country.
+     */
+    private static void recipient(XMLStreamWriter x, PlanTree.Header h) throws XMLStreamException {
+        if (!h.fictitiousCountry()) {
+            x.writeEmptyElement("recipient-country");
+            x.writeAttribute("code", h.country());
+            x.writeAttribute("percentage", "100");
+            return;
+        }
+        x.writeStartElement("recipient-region");
+        x.writeAttribute("code", h.country());
+        x.writeAttribute("vocabulary", "99");
+        x.writeAttribute("percentage", "100");
+        narrative(x, h.country() + " (ISO 3166 user-assigned code)");
         x.writeEndElement();
     }
 

@@ -11,10 +11,12 @@ import org.fusioncell.access.MarkingView;
 import org.fusioncell.access.OrganisationType;
 import org.fusioncell.access.Reader;
 import org.fusioncell.access.Tlp;
+import org.fusioncell.identity.Agreements;
 import org.fusioncell.identity.Organisations;
 import org.fusioncell.identity.Readers;
 import org.fusioncell.plans.Drafts;
 import org.fusioncell.plans.PlanAccess;
+import org.fusioncell.plans.PlanCoordination;
 import org.fusioncell.plans.PlanStatus;
 import org.fusioncell.plans.PlanStep;
 import org.fusioncell.plans.PlanTree;
@@ -89,10 +91,12 @@ class PlanPages {
     private final Organisations organisations;
     private final ClassificationScheme scheme;
     private final PlanExports exports;
+    private final Agreements agreements;
 
     PlanPages(Plans plans, Readers readers, Organisations organisations, ClassificationScheme scheme,
-              PlanExports exports) {
+              PlanExports exports, Agreements agreements) {
         this.exports = exports;
+        this.agreements = agreements;
         this.plans = plans;
         this.readers = readers;
         this.organisations = organisations;
@@ -167,12 +171,12 @@ class PlanPages {
                 model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
                 model.addAttribute("owner", organisations.find(t.plan().ownerOrganisationId()).orElse(null));
                 model.addAttribute("nextStatuses", t.plan().status().next());
-                model.addAttribute("objectives", t.areas().stream().flatMap(a -> a.objectives().stream()).toList());
-                model.addAttribute("outputs", t.areas().stream().flatMap(a -> a.objectives().stream())
-                        .flatMap(ob -> ob.outputs().stream()).toList());
-                model.addAttribute("actions", t.actions());
-                model.addAttribute("indicators", t.actions().stream().flatMap(a -> a.indicators().stream()).toList());
-                model.addAttribute("mine", t.plan().ownerOrganisationId().equals(reader.organisationId()));
+                options(model, t, reader);
+                boolean mine = t.plan().ownerOrganisationId().equals(reader.organisationId());
+                model.addAttribute("mine", mine);
+                model.addAttribute("groupKinds", PlanCoordination.GROUP_KINDS);
+                model.addAttribute("sectors", PlanCoordination.SECTORS);
+                model.addAttribute("consultationKinds", PlanCoordination.CONSULTATION_KINDS);
                 return "plans/plan";
             }
             case PlanAccess.KnownToExist k -> {
@@ -182,6 +186,31 @@ class PlanPages {
             }
             case PlanAccess.Unknown u -> throw new NotFoundException("plan");
         }
+    }
+
+    /** What the coordinators' forms choose from: each part of the plan as a value and a label. */
+    record Option(String value, String label) {
+    }
+
+    private void options(Model model, PlanTree t, Reader reader) {
+        String lang = LocaleContextHolder.getLocale().getLanguage();
+        var objectives = t.areas().stream().flatMap(a -> a.objectives().stream()).toList();
+        var outputs = objectives.stream().flatMap(o -> o.outputs().stream()).toList();
+        var c = t.coordination();
+        model.addAttribute("areaOptions", t.areas().stream().map(a -> new Option(a.code(), a.label(lang))).toList());
+        model.addAttribute("objectiveOptions", objectives.stream().map(o -> new Option(o.id(), o.title())).toList());
+        model.addAttribute("outputOptions", outputs.stream().map(o -> new Option(o.id(), o.title())).toList());
+        model.addAttribute("actionOptions", t.actions().stream().map(a -> new Option(a.id(), a.title())).toList());
+        model.addAttribute("indicatorOptions", t.actions().stream().flatMap(a -> a.indicators().stream())
+                .map(i -> new Option(i.id(), i.name())).toList());
+        model.addAttribute("groupOptions", c.workingGroups().stream().map(g -> new Option(g.id(), g.name())).toList());
+        model.addAttribute("needOptions", c.needs().stream()
+                .map(n -> new Option(n.id(), n.institution() + " — " + n.description())).toList());
+        model.addAttribute("offerOptions", c.offers().stream()
+                .map(o -> new Option(o.id(), o.organisation() + " — " + o.what())).toList());
+        boolean mine = t.plan().ownerOrganisationId().equals(reader.organisationId());
+        model.addAttribute("agreementOptions", mine ? agreements.ofParty(reader.organisationId()).stream()
+                .map(a -> new Option(a.id(), a.title())).toList() : List.of());
     }
 
     // the exports for signed-in users (the API's need a token); the same checks, audit and banner
@@ -245,7 +274,7 @@ class PlanPages {
     }
 
     /** Runs a change; on bad input or a refusal the plan's page again, with the reason next to the form. */
-    private String step(String id, Model model, String form, Supplier<PlanStep<?>> change) {
+    String step(String id, Model model, String form, Supplier<PlanStep<?>> change) {
         model.addAttribute("errorForm", form);
         try {
             return switch (change.get()) {
@@ -286,21 +315,19 @@ class PlanPages {
         private String donor;
         private String status;
         private String risks;
+        private String agreementId;
+        private String jointProject;
 
         Drafts.ActionDraft toDraft() {
             List<Drafts.PartnerDraft> ps = new ArrayList<>();
-            if (partners != null) {
-                for (String line : partners.split("\\R")) {
-                    if (!line.isBlank()) {
-                        int cut = line.lastIndexOf(';');
-                        ps.add(cut < 0 ? new Drafts.PartnerDraft(line.strip(), null)
-                                : new Drafts.PartnerDraft(line.substring(0, cut).strip(),
-                                line.substring(cut + 1).strip().toUpperCase(Locale.ROOT)));
-                    }
-                }
+            for (String line : PageLines.of(partners)) {
+                int cut = line.lastIndexOf(';');
+                ps.add(cut < 0 ? new Drafts.PartnerDraft(line, null)
+                        : new Drafts.PartnerDraft(line.substring(0, cut).strip(),
+                        line.substring(cut + 1).strip().toUpperCase(Locale.ROOT)));
             }
             return new Drafts.ActionDraft(outputId, title, leadBody, ps, startDate, endDate, budget, currency, funded,
-                    pledged, donor, status, risks);
+                    pledged, donor, status, risks, agreementId, jointProject);
         }
 
         public void setOutputId(String v) { outputId = v; }
@@ -316,6 +343,8 @@ class PlanPages {
         public void setDonor(String v) { donor = v; }
         public void setStatus(String v) { status = v; }
         public void setRisks(String v) { risks = v; }
+        public void setAgreementId(String v) { agreementId = v; }
+        public void setJointProject(String v) { jointProject = v; }
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.fusioncell.access.ClassificationScheme;
 import org.fusioncell.access.MarkingView;
 import org.fusioncell.assessment.PdfText;
+import org.fusioncell.plans.Coordination;
 import org.fusioncell.plans.PlanTree;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
@@ -79,6 +80,7 @@ class PlanPrinting {
                     }
                 }
             }
+            coordination(table, f, rtl, locale, t, language);
             table.addCell(PdfText.cell(new Phrase(banner, f.heading()), false));
             document.add(table);
             document.close();
@@ -112,6 +114,78 @@ class PlanPrinting {
                     + percent(locale, i.progress()));
         }
         line(table, f.text(), rtl, t(locale, "plans.progress") + ": " + percent(locale, x.progress()));
+    }
+
+    /** The donor matrix, working groups, capacity needs and participation, as the page shows them. */
+    private void coordination(PdfPTable table, Fonts f, boolean rtl, Locale locale, PlanTree t, String language) {
+        Coordination c = t.coordination();
+        table.addCell(PdfText.cell(new Phrase(t(locale, "plans.matrix"), f.heading()), rtl));
+        for (Coordination.DonorMatrix.Row r : c.donorMatrix().rows()) {
+            StringBuilder line = new StringBuilder(r.donor()).append(": ");
+            for (int i = 0; i < r.cells().size(); i++) {
+                if (!r.cells().get(i).isEmpty()) {
+                    line.append(t.areas().get(i).label(language)).append(" ").append(funds(r.cells().get(i)))
+                            .append("; ");
+                }
+            }
+            line(table, f.text(), rtl, line.toString());
+        }
+        for (Coordination.DonorMatrix.Column col : c.donorMatrix().columns()) {
+            String mark = col.uncovered() ? t(locale, "plans.matrix.uncovered")
+                    : col.shared() ? messages.getMessage("plans.matrix.shared", new Object[] {col.donors().size()},
+                    locale) : null;
+            if (mark != null) {
+                line(table, f.text(), rtl, t.area(col.areaCode()).label(language) + " — "
+                        + t(locale, "plans.matrix.overlap") + ": " + mark);
+            }
+        }
+        table.addCell(PdfText.cell(new Phrase(t(locale, "plans.coordination"), f.heading()), rtl));
+        for (Coordination.WorkingGroup g : c.workingGroups()) {
+            line(table, f.heading(), rtl, g.name() + " (" + t(locale, "plans.groupKind." + g.kind()) + ") — "
+                    + t(locale, "plans.field.chair") + ": " + (g.chair() == null ? "—" : g.chair()));
+            for (Coordination.Meeting m : g.meetings()) {
+                line(table, f.text(), rtl, t(locale, "plans.meeting") + " " + m.heldOn() + " — " + m.place() + " — "
+                        + String.join(", ", m.participants()));
+                for (Coordination.Decision d : m.decisions()) {
+                    line(table, f.text(), rtl, "• " + d.text());
+                    for (Coordination.FollowUp fu : d.followUps()) {
+                        line(table, f.text(), rtl, "   – " + fu.what() + " — " + fu.owner() + " — " + fu.dueOn()
+                                + " — " + t(locale, "plans.followUpStatus." + fu.status())
+                                + (fu.overdue() ? " — " + t(locale, "plans.overdue") : ""));
+                    }
+                }
+            }
+        }
+        table.addCell(PdfText.cell(new Phrase(t(locale, "plans.needs"), f.heading()), rtl));
+        for (Coordination.Need n : c.needs()) {
+            line(table, f.text(), rtl, "• " + n.institution() + " — " + t.area(n.areaCode()).label(language) + " — "
+                    + n.description() + " — " + t(locale, "plans.priority." + n.priority()) + " — "
+                    + (n.gap() ? t(locale, "plans.needs.gap") : t(locale, "plans.needs.supportedBy") + ": "
+                    + String.join(", ", n.supportedBy().stream().map(Coordination.Offer::organisation).toList())));
+        }
+        Coordination.Participation p = c.participation();
+        table.addCell(PdfText.cell(new Phrase(t(locale, "plans.participation"), f.heading()), rtl));
+        line(table, f.text(), rtl, t(locale, "plans.participation.consultations") + " " + p.consultations() + " — "
+                + t(locale, "plans.participation.participants") + " " + p.participants() + " — "
+                + t(locale, "plans.participation.women") + " " + p.women() + " (" + percent(locale, p.womenShare())
+                + ") — " + t(locale, "plans.participation.youth") + " " + p.youth() + " ("
+                + percent(locale, p.youthShare()) + ")");
+        for (Coordination.Participant o : c.participants()) {
+            line(table, f.text(), rtl, "• " + o.organisation() + " (" + t(locale, "plans.sector." + o.sector()) + ")");
+        }
+        for (Coordination.Consultation k : c.consultations()) {
+            line(table, f.text(), rtl, k.heldOn() + " — " + k.place() + " — "
+                    + t(locale, "plans.consultationKind." + k.kind()) + " — " + k.organiser() + " — "
+                    + k.participants() + " (" + t(locale, "plans.participation.women") + " " + k.women() + ", "
+                    + t(locale, "plans.participation.youth") + " " + k.youth() + ")");
+        }
+    }
+
+    private static String funds(java.util.List<PlanTree.Funding> list) {
+        StringBuilder s = new StringBuilder();
+        list.forEach(f -> s.append(f.funded().toPlainString()).append(" / ").append(f.pledged().toPlainString())
+                .append(' ').append(f.currency()).append(' '));
+        return s.toString().strip();
     }
 
     private String money(Locale locale, String currency, java.math.BigDecimal budget, java.math.BigDecimal funded,

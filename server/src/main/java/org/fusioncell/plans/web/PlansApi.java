@@ -135,9 +135,8 @@ class PlansApi {
         return created(id, plans.addMeasurement(readers.current(), id, indicatorId, form));
     }
 
-    private ResponseEntity<?> created(String planId, PlanStep<String> step) {
-        return answer(step, partId -> ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("id", partId, "planId", planId)));
+    private static ResponseEntity<?> created(String planId, PlanStep<String> step) {
+        return PlanCoordinationApi.created(planId, step);
     }
 
     static <T> ResponseEntity<?> answer(PlanStep<T> step, Function<T, ResponseEntity<?>> done) {
