@@ -347,7 +347,7 @@ class JdbcSubmissions implements Submissions {
     }
 
     private Audience audience(Reader reader) {
-        boolean cell = triager(reader);
+        boolean cell = triager(reader) || identityOfficer(reader);
         return new Audience(cell ? "(contributor_user_id = :me OR cell_organisation_id = :org)"
                 : "contributor_user_id = :me", reader.userId(), reader.organisationId(), cell);
     }
