@@ -89,10 +89,10 @@ class SubmissionsTest {
         Map<String, Object> body = new HashMap<>(Map.of("cellOrganisationId", cell, "kind", "HATE_SPEECH_TREND",
                 "language", "fr", "text", "Hausse des messages haineux visant les réfugiés sur les groupes locaux.",
                 "name", "Amadou Ba", "contact", "amadou@example.org"));
-        org.fusioncell.research.ResearchAccessTest.assertField(api.send(contributor, "/api/v1/submissions", with(body, "kind", "RUMOUR")), "kind");
-        org.fusioncell.research.ResearchAccessTest.assertField(api.send(contributor, "/api/v1/submissions", with(body, "language", "de")), "language");
-        org.fusioncell.research.ResearchAccessTest.assertField(api.send(contributor, "/api/v1/submissions", with(body, "text", "x".repeat(4001))), "text");
-        org.fusioncell.research.ResearchAccessTest.assertField(api.send(contributor, "/api/v1/submissions",
+        assertField(api.send(contributor, "/api/v1/submissions", with(body, "kind", "RUMOUR")), "kind");
+        assertField(api.send(contributor, "/api/v1/submissions", with(body, "language", "de")), "language");
+        assertField(api.send(contributor, "/api/v1/submissions", with(body, "text", "x".repeat(4001))), "text");
+        assertField(api.send(contributor, "/api/v1/submissions",
                 with(body, "cellOrganisationId", other)), "cellOrganisationId");
         assertThat(count()).isEqualTo(before + 1);
         String signed = BearerApi.created(api.send(contributor, "/api/v1/submissions", body));
@@ -123,7 +123,7 @@ class SubmissionsTest {
         HttpResponse<String> review = api.send(analyst, "/api/v1/submissions/" + signed + "/triage",
                 Map.of("status", "IN_REVIEW"));
         assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
-        org.fusioncell.research.ResearchAccessTest.assertField(api.send(analyst, "/api/v1/submissions/" + signed + "/triage",
+        assertField(api.send(analyst, "/api/v1/submissions/" + signed + "/triage",
                 Map.of("status", "NO_ACTION")), "reason");
         assertThat(api.send(otherAnalyst, "/api/v1/submissions/" + signed + "/triage",
                 Map.of("status", "NO_ACTION", "reason", "x")).statusCode()).isEqualTo(404);
@@ -148,7 +148,7 @@ class SubmissionsTest {
                 Map.of("justification", "x")).statusCode()).isEqualTo(403);
         assertThat(api.send(otherAnalyst, "/api/v1/submissions/" + anonymous + "/identity",
                 Map.of("justification", "x")).statusCode()).isEqualTo(404);
-        org.fusioncell.research.ResearchAccessTest.assertField(api.send(dpo, "/api/v1/submissions/" + anonymous + "/identity", Map.of()),
+        assertField(api.send(dpo, "/api/v1/submissions/" + anonymous + "/identity", Map.of()),
                 "justification");
         HttpResponse<String> revealed = api.send(dpo, "/api/v1/submissions/" + anonymous + "/identity",
                 Map.of("justification", "Réquisition judiciaire n° 2026/118"));
@@ -159,6 +159,11 @@ class SubmissionsTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'DISCLOSURE' AND actor_user_id = :u "
                         + "AND object_ids LIKE :id AND justification = 'Réquisition judiciaire n° 2026/118'")
                 .param("u", dpoUser).param("id", "%" + anonymous + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    static void assertField(HttpResponse<String> r, String field) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(BearerApi.JSON.readTree(r.body()).get("field").asString()).as(r.body()).isEqualTo(field);
     }
 
     private long count() {
