@@ -315,10 +315,11 @@ class JdbcSubmissions implements Submissions {
     }
 
     private void update(String id, Status to, String reason, String reportId, Reader analyst) {
-        jdbc.sql("UPDATE submissions_submission SET status = :s, status_reason = :r, report_id = COALESCE(:report, "
-                        + "report_id), triaged_by = :by, updated_at = :now WHERE id = :id")
-                .param("s", to.name()).param("r", reason).param("report", reportId).param("by", analyst.userId())
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+        jdbc.sql("UPDATE submissions_submission SET status = :s, status_reason = :r, triaged_by = :by, updated_at = :now"
+                        + (reportId == null ? "" : ", report_id = :report") + " WHERE id = :id")
+                .param("s", to.name()).param("r", reason).param("by", analyst.userId())
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .params(reportId == null ? Map.of() : Map.of("report", reportId)).update();
         audit.record(AuditRecord.of(AuditAction.ALTERATION, analyst.userId(), analyst.organisationId(), OBJECT,
                 reportId == null ? List.of(id) : List.of(id, reportId)).withOutcome(to.name()));
     }
