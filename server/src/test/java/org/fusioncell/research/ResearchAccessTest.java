@@ -169,6 +169,16 @@ class ResearchAccessTest {
 
         // a refusal needs a reason, and the researcher reads it
         String refused = BearerApi.created(api.send(tRes, "/api/v1/research/requests", good));
+        // the ethics approval document: a PDF by its content, while the request awaits a decision
+        HttpResponse<String> notPdf = upload(tRes, refused, "approval.pdf", "just text".getBytes(StandardCharsets.UTF_8));
+        assertField(notPdf, "file");
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> attached = upload(tRes, refused, "approval.pdf", pdf);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+        assertThat(BearerApi.JSON.readTree(attached.body()).get("ethics").get("documentSha256").asString())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+        assertThat(upload(tOther, refused, "approval.pdf", pdf).statusCode()).isEqualTo(404);
         assertField(api.send(tSup, "/api/v1/research/requests/" + refused + "/decision", Map.of("decision", "REFUSE")),
                 "reason");
         assertThat(api.send(tSup, "/api/v1/research/requests/" + refused + "/decision",
@@ -178,6 +188,22 @@ class ResearchAccessTest {
         assertThat(r.get("refusalReason").asString()).isEqualTo("Avis éthique expiré.");
         assertThat(api.get(tRes, "/api/v1/research/requests/" + refused + "/exports", 200).get("items")).isEmpty();
         assertThat(ids(api.get(tRes, "/api/v1/research/requests", 200))).contains(aggregates, records, refused);
+    }
+
+    private HttpResponse<String> upload(String token, String id, String name, byte[] content) throws Exception {
+        String boundary = "----research" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/research/requests/" + id
+                                + "/ethics-document"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static IncidentDraft incident(LocalDate date, String country, int i, Marking marking) {
