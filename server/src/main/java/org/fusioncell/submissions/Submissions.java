@@ -19,8 +19,14 @@ public interface Submissions {
 
     String INFORMATION_TYPE = "civil-society-submission";
 
-    /** The cells a submission can be sent to. */
+    /** The cells a signed-in contributor can send to: the installation's intelligence agencies and partner cells. */
     List<OrganisationSummary> cells();
+
+    /**
+     * The cells the public form offers (and accepts): the installation's own intelligence agencies only, so that an
+     * anonymous visitor learns nothing of partner cells.
+     */
+    List<OrganisationSummary> publicCells();
 
     /**
      * Checks and stores a submission; {@code contributor} is null for the public form. Bad input throws

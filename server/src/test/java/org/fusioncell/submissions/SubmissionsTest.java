@@ -49,7 +49,9 @@ class SubmissionsTest {
     void aSubmissionIsSentTriagedAndTurnedIntoAReportWithoutItsSender() throws Exception {
         IdentityFixtures fx = new IdentityFixtures(jdbc);
         BearerApi api = new BearerApi(port);
-        String cell = fx.organisation("Submissions test cell", OrganisationType.PARTNER_FUSION_CELL, "MR");
+        String cell = fx.organisation("Submissions test cell", OrganisationType.STATE_AGENCY, "MR");
+        jdbc.sql("UPDATE identity_organisation SET sector = 'INTELLIGENCE' WHERE id = :id").param("id", cell).update();
+        String partnerCell = fx.organisation("Submissions test partner cell", OrganisationType.PARTNER_FUSION_CELL, "SN");
         String other = fx.organisation("Submissions test police", OrganisationType.STATE_AGENCY, "MR");
         String cso = fx.organisation("Réseau de test", OrganisationType.CIVIL_SOCIETY_ORGANISATION, "MR");
         String analyst = fx.token(fx.user(cell, "SECRET", Set.of(Role.ANALYST), Set.of()), "read", "write");
@@ -66,6 +68,8 @@ class SubmissionsTest {
         HttpResponse<String> page = visitor.get("/contribute?lang=ar");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("dir=\"rtl\"", "تقديم بلاغ", "name=\"viewport\"");
+        assertThat(page.body()).as("the public form names no partner cell").contains("Submissions test cell")
+                .doesNotContain("Submissions test partner cell");
         Map<String, String> fields = new HashMap<>(Map.of("cellOrganisationId", cell, "kind", "RECRUITMENT_ATTEMPT",
                 "language", "ar", "text", ARABIC, "place", "تفرغ زينة", "observedOn", "2026-10-02",
                 "name", "مريم بنت أحمد", "contact", "+222 22 33 44 55"));
@@ -78,6 +82,9 @@ class SubmissionsTest {
         HttpResponse<String> tooBig = visitor.post(fields, token, "big.png", new byte[5 * 1024 * 1024 + 1]);
         assertThat(tooBig.statusCode()).isEqualTo(400);
         assertThat(tooBig.body()).contains("id=\"contribute-error\"", "5242880");
+        Map<String, String> toPartner = new HashMap<>(fields);
+        toPartner.put("cellOrganisationId", partnerCell);
+        assertThat(visitor.post(toPartner, token, null, null).statusCode()).isEqualTo(400);
         assertThat(count()).as("nothing kept from refused posts").isEqualTo(before);
         HttpResponse<String> sent = visitor.post(fields, token, "photo.png", PNG);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);

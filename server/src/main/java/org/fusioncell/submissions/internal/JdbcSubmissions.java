@@ -117,12 +117,18 @@ class JdbcSubmissions implements Submissions {
     }
 
     @Override
+    public List<OrganisationSummary> publicCells() {
+        return organisations.all().stream()
+                .filter(o -> o.type() == OrganisationType.STATE_AGENCY && o.sector() == Sector.INTELLIGENCE).toList();
+    }
+
+    @Override
     @Transactional
     public Submission submit(Reader contributor, SubmissionDraft d, SubmissionDraft.Upload upload) {
         if (d == null) {
             throw new InvalidInputException("body", "required");
         }
-        List<OrganisationSummary> cells = cells();
+        List<OrganisationSummary> cells = contributor == null ? publicCells() : cells();
         String given = d.cellOrganisationId() == null ? "" : d.cellOrganisationId().strip();
         String cell = given.isEmpty() && cells.size() == 1 ? cells.get(0).id() : given;
         if (cells.stream().noneMatch(c -> c.id().equals(cell))) {

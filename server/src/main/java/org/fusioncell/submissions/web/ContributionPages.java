@@ -79,9 +79,10 @@ class ContributionPages {
 
     @ModelAttribute
     void vocabulary(Model model) {
-        model.addAttribute("cells", submissions.cells());
+        boolean signedIn = contributor() != null;
+        model.addAttribute("cells", signedIn ? submissions.cells() : submissions.publicCells());
         model.addAttribute("kinds", Submission.Kind.values());
-        model.addAttribute("contributor", contributor() != null);
+        model.addAttribute("contributor", signedIn);
     }
 
     @GetMapping
