@@ -68,8 +68,8 @@ class SubmissionsTest {
         HttpResponse<String> page = visitor.get("/contribute?lang=ar");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("dir=\"rtl\"", "تقديم بلاغ", "name=\"viewport\"");
-        assertThat(page.body()).as("the public form names no partner cell").contains("Submissions test cell")
-                .doesNotContain("Submissions test partner cell");
+        assertThat(page.body()).as("the public form offers the cell, never a partner cell").contains(cell)
+                .doesNotContain(partnerCell, "Submissions test partner cell");
         Map<String, String> fields = new HashMap<>(Map.of("cellOrganisationId", cell, "kind", "RECRUITMENT_ATTEMPT",
                 "language", "ar", "text", ARABIC, "place", "تفرغ زينة", "observedOn", "2026-10-02",
                 "name", "مريم بنت أحمد", "contact", "+222 22 33 44 55"));

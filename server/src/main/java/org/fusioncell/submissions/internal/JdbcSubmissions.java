@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,17 +133,17 @@ class JdbcSubmissions implements Submissions {
         if (cells.stream().noneMatch(c -> c.id().equals(cell))) {
             throw new InvalidInputException("cellOrganisationId", "not a cell that receives submissions");
         }
-        Submission.Kind kind = kind(d.kind());
+        Submission.Kind kind = SubmissionChecks.kind(d.kind());
         String language = d.language() == null ? "" : d.language().strip().toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(language)) {
             throw new InvalidInputException("language", "one of ar, fr, en");
         }
-        String text = text("text", d.text(), maxText, true);
-        String place = text("place", d.place(), 200, false);
-        LocalDate observed = observed(d.observedOn());
+        String text = SubmissionChecks.text("text", d.text(), maxText, true);
+        String place = SubmissionChecks.text("place", d.place(), 200, false);
+        LocalDate observed = SubmissionChecks.observed(d.observedOn(), LocalDate.now(clock));
         boolean anonymous = contributor == null || Boolean.TRUE.equals(d.anonymous());
-        String name = text("name", d.name(), 200, false);
-        String contact = text("contact", d.contact(), 200, false);
+        String name = SubmissionChecks.text("name", d.name(), 200, false);
+        String contact = SubmissionChecks.text("contact", d.contact(), 200, false);
         String id = Ids.newId();
         String sealed = null;
         String keyId = null;
@@ -246,7 +245,7 @@ class JdbcSubmissions implements Submissions {
         if (to.name().equals(r.status())) {
             return new Step.Refused("unchanged", "The submission is already " + to + ".");
         }
-        String why = text("reason", reason, 2000, to == Status.NO_ACTION);
+        String why = SubmissionChecks.text("reason", reason, 2000, to == Status.NO_ACTION);
         update(r.id(), to, why, null, analyst);
         return new Step.Done(view(find(id).orElseThrow(), true));
     }
@@ -262,7 +261,7 @@ class JdbcSubmissions implements Submissions {
         if (closed(Status.valueOf(r.status()))) {
             return new Step.Refused("closed", "The submission is already " + r.status() + ".");
         }
-        String t = text("title", title, 300, false);
+        String t = SubmissionChecks.text("title", title, 300, false);
         if (t == null) {
             t = r.text().length() > 80 ? r.text().substring(0, 80) + "…" : r.text();
         }
@@ -293,7 +292,7 @@ class JdbcSubmissions implements Submissions {
             boolean known = ofCell || r.isPresent() && officer.userId().equals(r.get().contributorUserId());
             return known ? new Reveal.NotAllowed() : new Reveal.Unknown();
         }
-        String why = text("justification", justification, 1000, true);
+        String why = SubmissionChecks.text("justification", justification, 1000, true);
         Row row = r.get();
         String name = null;
         String contact = null;
@@ -407,42 +406,5 @@ class JdbcSubmissions implements Submissions {
                 attachmentSize, rs.getString("attachment_type"), rs.getString("status"),
                 rs.getString("status_reason"), rs.getString("report_id"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static Submission.Kind kind(String value) {
-        try {
-            return Submission.Kind.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "one of " + List.of(Submission.Kind.values()));
-        }
-    }
-
-    private LocalDate observed(String value) {
-        if (value == null || value.isBlank()) {
-            return LocalDate.now(clock);
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (d.isAfter(LocalDate.now(clock))) {
-                throw new InvalidInputException("observedOn", "cannot be in the future");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("observedOn", "a date as YYYY-MM-DD");
-        }
-    }
-
-    private static String text(String field, String value, int max, boolean required) {
-        String v = value == null ? null : value.strip();
-        if (v == null || v.isEmpty()) {
-            if (required) {
-                throw new InvalidInputException(field, "required");
-            }
-            return null;
-        }
-        if (v.length() > max) {
-            throw new InvalidInputException(field, "at most " + max + " characters");
-        }
-        return v;
     }
 }

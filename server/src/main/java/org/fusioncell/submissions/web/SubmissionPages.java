@@ -1,6 +1,5 @@
 package org.fusioncell.submissions.web;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.fusioncell.access.Reader;
 import org.fusioncell.identity.OrganisationSummary;
