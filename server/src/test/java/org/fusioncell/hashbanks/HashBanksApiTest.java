@@ -55,7 +55,8 @@ class HashBanksApiTest {
         BearerApi api = new BearerApi(port);
 
         // ---- creating: sharing is checked, not silently ineffective
-        Map<String, Object> bank = bankBody("Propagande — بنك البصمات", "AMBER", List.of(agreement));
+        String run = "propagande-" + Long.toHexString(System.nanoTime());
+        Map<String, Object> bank = bankBody(run + " — بنك البصمات", "AMBER", List.of(agreement));
         assertField(api.send(analyst, "/api/v1/hash-banks", Map.of("description", "x")), 400, "name");
         assertField(api.send(analyst, "/api/v1/hash-banks", bankBody("B", "AMBER", List.of(cell))), 400,
                 "agreements[0]");
@@ -150,11 +151,11 @@ class HashBanksApiTest {
                 "hash");
         assertThat(matchFile(stranger, nearCopy, Map.of()).get("matches")).isEmpty();
         assertThat(match(stranger, Map.of("algorithm", "sha256", "hash", digests.sha256())).get("matches")).isEmpty();
-        assertThat(api.get(stranger, "/api/v1/hash-banks?name=propagande", 200).get("total").asLong()).isZero();
-        assertThat(api.get(stranger, "/api/v1/hash-banks/count", 200).get("count").asLong()).isZero();
+        assertThat(api.get(stranger, "/api/v1/hash-banks?name=" + run, 200).get("total").asLong()).isZero();
+        assertThat(api.get(stranger, "/api/v1/hash-banks/count?name=" + run, 200).get("count").asLong()).isZero();
         assertThat(api.status(stranger, base)).isEqualTo(404);
         assertThat(api.status(stranger, base + "/export.csv")).isEqualTo(404);
-        assertThat(api.get(partner, "/api/v1/hash-banks?name=PROPAGANDE", 200).get("total").asLong()).isEqualTo(1);
+        assertThat(api.get(partner, "/api/v1/hash-banks?name=" + run.toUpperCase(), 200).get("total").asLong()).isEqualTo(1);
         // the partner reads but does not write
         assertThat(api.send(partner, base + "/entries", entry("md5", md5, null)).statusCode()).isEqualTo(403);
 
