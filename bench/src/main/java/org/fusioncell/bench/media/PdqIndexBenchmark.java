@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Radius queries (≤ 31 bits, quality ≥ 50: the defaults) on an index of {@link #size} uniformly random hashes, of
  * which 1,024 queries each have 4 planted neighbours at 4, 12, 24 and 31 bits. Uniform hashes are the hard case
- * for multi-index hashing only in that every 16-bit bucket is equally full (size / 65,536 entries); real PDQ hash
- * sets cluster, which makes some buckets fuller. The index is built once per trial (counting sort; its time is
- * printed by JMH's setup, not measured).
+ * for multi-index hashing only in that every bucket is equally full (at 1,000,000 the index uses 16 words of 16
+ * bits, ~15 entries a bucket; at 10,000,000 12 words of 21–22 bits, 2–5 entries a bucket); real PDQ hash sets
+ * cluster, which makes some buckets fuller. The index is built once per trial (counting sort; its time is printed
+ * by JMH's setup, not measured).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -8,16 +8,18 @@ import org.fusioncell.media.pdq.PdqHash;
 
 /**
  * Exact radius search over 256-bit PDQ hashes by multi-index hashing (Norouzi, Punjani, Fleet, CVPR 2012; the
- * layout of ThreatExchange's MIH256). Each hash is cut into 16 words of 16 bits and listed, per word, under that
- * word's value. Pigeonhole: if two hashes differ in at most r bits, at least one of the 16 words differs in at most
- * ⌊r/16⌋ bits, so looking up every value within ⌊r/16⌋ bits of each query word (17 values per word at the default
- * r = 31) finds every match: no false negatives, and each candidate is confirmed on all 256 bits.
+ * layout of ThreatExchange's MIH256 for small sets). Each hash is cut into m words and listed, per word, under that
+ * word's value. Pigeonhole: if two hashes differ in at most r bits, at least one of the m words differs in at most
+ * ⌊r/m⌋ bits, so looking up every value within ⌊r/m⌋ bits of each query word finds every match: no false
+ * negatives, and each candidate is confirmed on all 256 bits. Below {@value #WIDE_FROM} hashes the words are 16 of
+ * 16 bits (17 look-ups a word at r = 31); from there on 12 words of 21–22 bits, whose buckets stay small at
+ * 10,000,000 hashes ({@link Layout}).
  *
- * <p>Memory is primitive arrays only: 32 bytes per hash, one quality byte, a deleted bit, and 16 int postings
- * (64 bytes) once listed, about 100 bytes per hash, 1 GB at 10,000,000. Hashes added since the last listing sit in a
- * short tail scanned linearly; the lists are rebuilt (counting sort per word) when that tail grows past
- * {@code 16384 + listed / 64}, or on {@link #compact()}. Deletion sets a flag that every query honours at once;
- * the hash leaves the lists at the next rebuild.
+ * <p>Memory is primitive arrays only: 32 bytes per hash, one quality byte, a deleted bit, and one int posting per
+ * word once listed (64 bytes narrow, 48 wide), plus the bucket offsets (256 KB a word narrow, 8–16 MB wide): about
+ * 800 MB at 10,000,000. Hashes added since the last listing sit in a short tail scanned linearly; the lists are
+ * rebuilt (counting sort per word) when that tail grows past {@code 16384 + listed / 64}, or on {@link #compact()}.
+ * Deletion sets a flag that every query honours at once; the hash leaves the lists at the next rebuild.
  *
  * <p>Thread-safe: queries run in parallel under a read lock; adds, deletes and rebuilds take the write lock.
  */
@@ -25,22 +27,86 @@ public final class PdqIndex {
 
     public static final int DEFAULT_RADIUS = 31;
     public static final int DEFAULT_MIN_QUALITY = 50;
-    private static final int SEGMENTS = 16;
-    private static final int BUCKETS = 1 << 16;
-    /** Above this many probes per word a linear scan reads less memory than the lists. */
+    /** From this many listed hashes on, the lists use 12 wider words (see {@link Layout#WIDE}). */
+    static final int WIDE_FROM = 2_000_000;
+    /** Above this many bits per word a linear scan reads less memory than the lists. */
     private static final int MAX_PROBE_RADIUS = 3;
-    private static final int[][] PROBES = new int[MAX_PROBE_RADIUS + 1][];
 
-    static {
-        for (int t = 0; t <= MAX_PROBE_RADIUS; t++) {
-            int[] masks = new int[BUCKETS];
-            int n = 0;
-            for (int m = 0; m < BUCKETS; m++) {
-                if (Integer.bitCount(m) <= t) {
-                    masks[n++] = m;
-                }
+    /**
+     * How the 256 bits are cut into words: {@code widths[s]} bits starting at bit {@code offsets[s]}. NARROW is 16
+     * words of 16 bits (65,536 buckets a word: small offsets, ~150 entries a bucket at 10,000,000); WIDE is 12 words
+     * of 22 or 21 bits (4 × 22 + 8 × 21: 2–4 million buckets a word, 128 MB of offsets, ~2–5 entries a bucket at
+     * 10,000,000). At radius 31 NARROW probes 16 × 17 buckets; WIDE probes 8 words at 2 bits (232 values each) and
+     * the four 22-bit words at 1 bit (23 each, see {@link #threshold}) — ~1,950 buckets, ~4.5× fewer candidates.
+     */
+    record Layout(int[] widths, int[] starts, int[][][] probes) {
+
+        static final Layout NARROW = of(new int[] {16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16});
+        static final Layout WIDE = of(new int[] {21, 21, 21, 21, 21, 21, 21, 21, 22, 22, 22, 22});
+
+        private static Layout of(int[] widths) {
+            int[] starts = new int[widths.length];
+            for (int s = 1; s < widths.length; s++) {
+                starts[s] = starts[s - 1] + widths[s - 1];
             }
-            PROBES[t] = Arrays.copyOf(masks, n);
+            if (starts[widths.length - 1] + widths[widths.length - 1] != PdqHash.BITS) {
+                throw new IllegalArgumentException("the words must cover 256 bits");
+            }
+            int[][][] probes = new int[widths.length][][];
+            for (int s = 0; s < widths.length; s++) {
+                probes[s] = masks(widths[s]);
+            }
+            return new Layout(widths, starts, probes);
+        }
+
+        /** For each threshold t ≤ MAX_PROBE_RADIUS, the masks of {@code width} bits with at most t bits set. */
+        private static int[][] masks(int width) {
+            int[][] byThreshold = new int[MAX_PROBE_RADIUS + 1][];
+            List<Integer> masks = new ArrayList<>();
+            masks.add(0);
+            byThreshold[0] = new int[] {0};
+            for (int t = 1; t <= MAX_PROBE_RADIUS; t++) {
+                List<Integer> next = new ArrayList<>();
+                for (int m : masks) {
+                    if (Integer.bitCount(m) == t - 1) {
+                        int highest = m == 0 ? -1 : 31 - Integer.numberOfLeadingZeros(m);
+                        for (int b = highest + 1; b < width; b++) {
+                            next.add(m | (1 << b));
+                        }
+                    }
+                }
+                masks.addAll(next);
+                byThreshold[t] = masks.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return byThreshold;
+        }
+
+        int words() {
+            return widths.length;
+        }
+
+        /**
+         * How many bits word {@code s} is searched within for a query of radius {@code r} (-1: not searched). With
+         * r = m·t + a (0 ≤ a &lt; m words), a hash within r bits differs by at most t bits in one of the first a + 1
+         * words, or by at most t − 1 in one of the others — else the words would differ by at least
+         * (a + 1)(t + 1) + (m − a − 1)·t = r + 1 bits in all. So the last m − a − 1 words are probed one bit
+         * narrower (Norouzi et al.'s refinement of the pigeonhole).
+         */
+        int threshold(int r, int s) {
+            int t = r / widths.length;
+            return s <= r % widths.length ? t : t - 1;
+        }
+
+        int word(long w0, long w1, long w2, long w3, int s) {
+            int start = starts[s];
+            int shift = start & 63;
+            long lo = switch (start >> 6) {
+                case 0 -> (w0 >>> shift) | (shift == 0 ? 0 : w1 << (64 - shift));
+                case 1 -> (w1 >>> shift) | (shift == 0 ? 0 : w2 << (64 - shift));
+                case 2 -> (w2 >>> shift) | (shift == 0 ? 0 : w3 << (64 - shift));
+                default -> w3 >>> shift;
+            };
+            return (int) (lo & ((1L << widths[s]) - 1));
         }
     }
 
@@ -53,12 +119,20 @@ public final class PdqIndex {
     private int listed;
     private int[][] offsets = new int[0][];
     private int[][] postings = new int[0][];
+    private Layout layout = Layout.NARROW;
+    private final int wideFrom;
 
     public PdqIndex() {
         this(1024);
     }
 
     public PdqIndex(int expectedSize) {
+        this(expectedSize, WIDE_FROM);
+    }
+
+    /** {@code wideFrom}: the number of listed hashes from which the lists use the wide layout (tests use 0). */
+    PdqIndex(int expectedSize, int wideFrom) {
+        this.wideFrom = wideFrom;
         int capacity = Math.max(16, expectedSize);
         words = new long[capacity * 4];
         quality = new byte[capacity];
@@ -163,11 +237,10 @@ public final class PdqIndex {
         lock.readLock().lock();
         try {
             List<PdqMatch> matches = new ArrayList<>();
-            int perWord = radius / SEGMENTS;
-            if (perWord > MAX_PROBE_RADIUS || listed == 0) {
+            if (layout.threshold(radius, 0) > MAX_PROBE_RADIUS || listed == 0) {
                 scan(query, radius, minQuality, 0, count, matches);
             } else {
-                probe(query, radius, minQuality, perWord, matches);
+                probe(query, radius, minQuality, matches);
                 scan(query, radius, minQuality, listed, count, matches);
             }
             matches.sort(null);
@@ -196,25 +269,38 @@ public final class PdqIndex {
         }
     }
 
-    private void probe(PdqHash query, int radius, int minQuality, int perWord, List<PdqMatch> out) {
+    private void probe(PdqHash query, int radius, int minQuality, List<PdqMatch> out) {
         long q0 = query.w0();
         long q1 = query.w1();
         long q2 = query.w2();
         long q3 = query.w3();
-        int[] querySegments = segments(q0, q1, q2, q3);
-        int[] masks = PROBES[perWord];
-        for (int s = 0; s < SEGMENTS; s++) {
+        Layout l = layout;
+        int m = l.words();
+        int[] queryWords = new int[m];
+        for (int s = 0; s < m; s++) {
+            queryWords[s] = l.word(q0, q1, q2, q3, s);
+        }
+        long[] w = words;
+        for (int s = 0; s < m; s++) {
+            int perWord = l.threshold(radius, s);
+            if (perWord < 0) {
+                continue;
+            }
             int[] start = offsets[s];
             int[] ids = postings[s];
-            for (int mask : masks) {
-                int bucket = querySegments[s] ^ mask;
+            int qs = queryWords[s];
+            for (int mask : l.probes()[s][perWord]) {
+                int bucket = qs ^ mask;
                 for (int p = start[bucket], end = start[bucket + 1]; p < end; p++) {
                     int id = ids[p];
-                    int base = id * 4;
-                    int distance = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
-                            + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+                    int base = id << 2;
+                    long x0 = w[base] ^ q0;
+                    long x1 = w[base + 1] ^ q1;
+                    long x2 = w[base + 2] ^ q2;
+                    long x3 = w[base + 3] ^ q3;
+                    int distance = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
                     if (distance <= radius && quality[id] >= minQuality && !isDeletedUnlocked(id)
-                            && firstCloseSegment(base, querySegments, perWord) == s) {
+                            && firstCloseWord(l, x0, x1, x2, x3, radius) == s) {
                         out.add(new PdqMatch(id, distance));
                     }
                 }
@@ -222,10 +308,13 @@ public final class PdqIndex {
         }
     }
 
-    /** The lowest word within {@code perWord} bits: a hash is reported from that word's list only, once. */
-    private int firstCloseSegment(int base, int[] querySegments, int perWord) {
-        for (int s = 0; s < SEGMENTS; s++) {
-            if (Integer.bitCount(segment(words, base, s) ^ querySegments[s]) <= perWord) {
+    /**
+     * The lowest word in which the candidate differs from the query within that word's threshold (given the XOR of
+     * the two): a hash is reported from that word's lists only, once.
+     */
+    private static int firstCloseWord(Layout l, long x0, long x1, long x2, long x3, int radius) {
+        for (int s = 0; s < l.words(); s++) {
+            if (Integer.bitCount(l.word(x0, x1, x2, x3, s)) <= l.threshold(radius, s)) {
                 return s;
             }
         }
@@ -248,8 +337,9 @@ public final class PdqIndex {
     }
 
     /**
-     * Counting sort of the live ids by each of the 16 words, one word at a time so that its 256 KB of counters
-     * stay in cache while the hashes stream past.
+     * Counting sort of the live ids by each word, one word at a time so that its counters stay in cache (narrow
+     * layout) or at least are written once (wide) while the hashes stream past. The layout is chosen here, from the
+     * number of hashes: wide words pay off only once narrow buckets hold hundreds of entries.
      */
     private void rebuild() {
         int n = 0;
@@ -258,44 +348,43 @@ public final class PdqIndex {
                 n++;
             }
         }
-        int[][] newOffsets = new int[SEGMENTS][];
-        int[][] newPostings = new int[SEGMENTS][];
-        for (int s = 0; s < SEGMENTS; s++) {
-            int[] o = new int[BUCKETS + 1];
+        Layout l = n >= wideFrom ? Layout.WIDE : Layout.NARROW;
+        // the old lists go first: a rebuild at 10,000,000 needs the new ones beside the hashes, not the old ones too
+        offsets = new int[0][];
+        postings = new int[0][];
+        listed = 0;
+        int[][] newOffsets = new int[l.words()][];
+        int[][] newPostings = new int[l.words()][];
+        for (int s = 0; s < l.words(); s++) {
+            int buckets = 1 << l.widths()[s];
+            int[] o = new int[buckets + 1];
             for (int id = 0; id < count; id++) {
                 if (!isDeletedUnlocked(id)) {
-                    o[segment(words, id * 4, s) + 1]++;
+                    o[word(l, id, s) + 1]++;
                 }
             }
-            for (int b = 0; b < BUCKETS; b++) {
+            for (int b = 0; b < buckets; b++) {
                 o[b + 1] += o[b];
             }
-            int[] next = Arrays.copyOf(o, BUCKETS);
+            int[] next = Arrays.copyOf(o, buckets);
             int[] ids = new int[n];
             for (int id = 0; id < count; id++) {
                 if (!isDeletedUnlocked(id)) {
-                    ids[next[segment(words, id * 4, s)]++] = id;
+                    ids[next[word(l, id, s)]++] = id;
                 }
             }
             newOffsets[s] = o;
             newPostings[s] = ids;
         }
+        layout = l;
         offsets = newOffsets;
         postings = newPostings;
         listed = count;
     }
 
-    private static int[] segments(long w0, long w1, long w2, long w3) {
-        long[] w = {w0, w1, w2, w3};
-        int[] out = new int[SEGMENTS];
-        for (int s = 0; s < SEGMENTS; s++) {
-            out[s] = segment(w, 0, s);
-        }
-        return out;
-    }
-
-    private static int segment(long[] w, int base, int s) {
-        return (int) (w[base + (s >> 2)] >>> ((s & 3) << 4)) & 0xffff;
+    private int word(Layout l, int id, int s) {
+        int base = id << 2;
+        return l.word(words[base], words[base + 1], words[base + 2], words[base + 3], s);
     }
 
     private boolean isDeletedUnlocked(int id) {

@@ -28,7 +28,8 @@ public enum HashAlgorithm {
             case "pdq" -> PDQ;
             case "md5" -> MD5;
             case "sha256" -> SHA256;
-            default -> throw new IllegalArgumentException("algorithm must be pdq, md5 or sha256, got '" + text + "'");
+            // the value is not echoed: messages reach API answers, which never repeat what was sent
+            default -> throw new IllegalArgumentException("algorithm must be pdq, md5 or sha256");
         };
     }
 }

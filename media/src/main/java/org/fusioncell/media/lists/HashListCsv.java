@@ -100,7 +100,7 @@ public final class HashListCsv {
         boolean deleted = deletedText.equals("true");
         if (!deleted && !deletedText.equals("false")) {
             problems.add(new HashListException.Problem(row.line(), "deleted",
-                    "must be true or false, got '" + deletedText + "'"));
+                    "must be true or false"));
         }
         String label = row.cells().get(position.get("label"));
         if (label.length() > HashEntry.MAX_LABEL) {

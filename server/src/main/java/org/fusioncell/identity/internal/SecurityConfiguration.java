@@ -75,6 +75,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").access(scope("read"))
                         .requestMatchers(HttpMethod.HEAD, "/api/**").access(scope("read"))
                         .requestMatchers("/api/v1/organisations/**", "/api/v1/agreements/**").access(adminWrite)
+                        // a match query reads (docs/hashbanks.md): POST only because it carries a hash or a file
+                        .requestMatchers(HttpMethod.POST, "/api/v1/hash-banks/matches", "/api/v1/hash-banks/matches/files")
+                        .access(scope("read"))
                         .anyRequest().access(scope("write")))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(request, response, 401,

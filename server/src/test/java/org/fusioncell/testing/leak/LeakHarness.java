@@ -73,6 +73,11 @@ public final class LeakHarness {
             implements Endpoint {
     }
 
+    /** A POST query (a match API): {@code body} per item, or one body for all when {@code each} is false. */
+    private record QueryEndpoint(String path, Function<Item, Object> body, Function<JsonNode, Set<String>> found,
+                                 boolean each) implements Endpoint {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
@@ -150,6 +155,24 @@ public final class LeakHarness {
         return this;
     }
 
+    /**
+     * A POST query that every item answers (e.g. a hash planted in each): as every reader it must find exactly the
+     * items the reader may see — {@code found} picks the item ids out of the answer.
+     */
+    public LeakHarness query(String path, Object body, Function<JsonNode, Set<String>> found) {
+        endpoints.add(new QueryEndpoint(path, item -> body, found, false));
+        return this;
+    }
+
+    /**
+     * A POST query per item that only that item answers: as every reader it must find the item when the reader may
+     * see it and nothing at all otherwise.
+     */
+    public LeakHarness queryEach(String path, Function<Item, Object> body, Function<JsonNode, Set<String>> found) {
+        endpoints.add(new QueryEndpoint(path, body, found, true));
+        return this;
+    }
+
     public int checks() {
         return checks;
     }
@@ -190,6 +213,7 @@ public final class LeakHarness {
                     case NdjsonExport e -> checkExport(reader, e.path(), visible);
                     case FacetEndpoint f -> checkFacet(reader, f, visible);
                     case RelatedEndpoint r -> checkRelated(reader, r, expected);
+                    case QueryEndpoint q -> checkQuery(reader, q, visible);
                 }
             }
         }
@@ -276,6 +300,33 @@ public final class LeakHarness {
                         .isEqualTo(r.expected().apply(reader, id));
             }
         });
+    }
+
+    private void checkQuery(LeakWorld.Member reader, QueryEndpoint q, Set<String> visible) {
+        if (!q.each()) {
+            checks++;
+            assertThat(q.found().apply(json(post(reader, q.path(), q.body().apply(null)), 200, q.path())))
+                    .as("POST %s as %s", q.path(), reader.label()).isEqualTo(visible);
+            return;
+        }
+        for (Item item : items) {
+            checks++;
+            Set<String> expected = visible.contains(item.id()) ? Set.of(item.id()) : Set.of();
+            assertThat(q.found().apply(json(post(reader, q.path(), q.body().apply(item)), 200, q.path())))
+                    .as("POST %s for %s as %s", q.path(), item.id(), reader.label()).isEqualTo(expected);
+        }
+    }
+
+    private HttpResponse<String> post(LeakWorld.Member reader, String path, Object body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + reader.token()).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        }
     }
 
     private void checkExport(LeakWorld.Member reader, String path, Set<String> visible) {
