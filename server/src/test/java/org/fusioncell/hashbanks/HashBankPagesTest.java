@@ -78,7 +78,11 @@ class HashBankPagesTest {
                 "UNCLASSIFIED // TLP:AMBER", "Plateforme Tawasul");
 
         String list = partner.page(get("/hash-banks").param("lang", "en").param("name", "الدعاية"), 200);
-        assertThat(list).contains("id=\"nav-hash-banks\"", "One bank", "بنك الدعاية المرئية");
+        assertThat(list).contains("id=\"nav-hash-banks\"", "id=\"nav-alerts\"", "One bank", "بنك الدعاية المرئية")
+                .as("a platform's user is not offered the cell's working pages")
+                .doesNotContain("id=\"nav-reports\"", "id=\"nav-entities\"", "id=\"nav-watchlists\"");
+        assertThat(analyst.page(get("/hash-banks").param("lang", "en"), 200)).contains("id=\"nav-reports\"",
+                "id=\"nav-watchlists\"");
         String matches = partner.page(multipart("/hash-banks/matches/files").file(new MockMultipartFile("file",
                 "q.jpg", "image/jpeg", TestImages.jpeg(TestImages.edited(TestImages.scene(11))))).with(csrf())
                 .param("lang", "fr"), 200);
