@@ -13,7 +13,8 @@ import java.util.Map;
  * row and column), one bit per coefficient above the median. Arithmetic is single precision in the reference's
  * order, so on the same decoded pixels this gives the Java reference's hash bit for bit.
  *
- * <p>Stateless after construction (the DCT matrix) and safe to share between threads.
+ * <p>Safe to share between threads: its own state is the DCT matrix, fixed at construction; the image-sized
+ * buffers are per thread ({@link Workspace}).
  */
 public final class PdqHasher {
 
@@ -21,79 +22,143 @@ public final class PdqHasher {
     private static final int WINDOW_DIVISOR = 128;
     private static final int PASSES = 2;
 
+    /** Tiles of the transposition: 32×32 floats on each side stay in the L1 cache. */
+    private static final int TILE = 32;
+    /** Image buffers up to 4 megapixels (16 MB each) stay with their thread; larger ones are dropped after use. */
+    static final int RETAINED_PIXELS = 1 << 22;
+
     private final float[] dctMatrix = new float[16 * 64];
+    private final float[] dctTransposed = new float[64 * 16];
 
     public PdqHasher() {
         float scale = (float) Math.sqrt(2.0 / 64.0);
         for (int i = 0; i < 16; i++) {
             for (int j = 0; j < 64; j++) {
                 dctMatrix[i * 64 + j] = (float) (scale * Math.cos((Math.PI / 2 / 64.0) * (i + 1) * (2 * j + 1)));
+                dctTransposed[j * 16 + i] = dctMatrix[i * 64 + j];
             }
         }
     }
 
-    /** Decodes (JPEG, PNG, GIF, BMP, TIFF; EXIF orientation applied) and hashes. */
+    /**
+     * Decodes (JPEG, PNG, GIF, BMP, TIFF; EXIF orientation applied) and hashes: one hash and its quality. JPEGs
+     * are decoded straight to their luminance channel, and images much larger than the filter needs are read
+     * subsampled ({@link DecodedImage}); both move the hash by a few bits at most, well inside the tolerance
+     * between reference implementations.
+     */
     public PdqResult hash(InputStream image) throws IOException {
-        return fromLuma(DecodedImage.readLuma(image), false);
+        return fromLuma(DecodedImage.readLuma(image, Workspace.current()), false);
     }
 
-    /** As {@link #hash(InputStream)}, with the hashes of all eight dihedral transforms. */
+    /**
+     * As {@link #hash(InputStream)}, with the hashes of all eight dihedral transforms, derived from the same DCT
+     * (no second filtering or transform).
+     */
     public PdqResult hashAllDihedral(InputStream image) throws IOException {
-        return fromLuma(DecodedImage.readLuma(image), true);
+        return fromLuma(DecodedImage.readLuma(image, Workspace.current()), true);
     }
 
-    /** Hashes an already decoded image as it is (no EXIF handling: a BufferedImage carries none). */
+    /**
+     * Hashes an already decoded image as it is, at full size, with the Java reference's colour conversion
+     * ({@code getRGB}); no EXIF handling (a BufferedImage carries none). On ImageIO's decoding of a file this is
+     * the Java reference's hash bit for bit.
+     */
     public PdqResult hash(BufferedImage image) {
-        return fromLuma(Luma.of(image), false);
+        return fromLuma(Luma.of(image, Workspace.current()), false);
     }
 
     public PdqResult hashAllDihedral(BufferedImage image) {
-        return fromLuma(Luma.of(image), true);
+        return fromLuma(Luma.of(image, Workspace.current()), true);
     }
 
-    /** Package-private for tests that turn the pixels themselves. */
+    /** Package-private for tests that turn the pixels themselves; the pixels are overwritten. */
     PdqResult fromLuma(Luma luma, boolean allDihedral) {
-        float[] pixels = luma.pixels();
-        int rows = luma.rows();
-        int cols = luma.cols();
-        tentFilter(pixels, rows, cols);
-        float[] small = decimate(pixels, rows, cols);
-        int quality = quality(small);
-        float[] dct = dct64To16(small);
-        PdqHash hash = bits(dct, Dihedral.ORIGINAL);
+        Workspace work = Workspace.current();
+        float[] dct = work.dct;
+        int quality = filterDecimateAndTransform(luma, work, dct);
+        PdqHash hash = bits(dct, Dihedral.ORIGINAL, work.values, work.sorted);
         Map<Dihedral, PdqHash> others = new EnumMap<>(Dihedral.class);
         if (allDihedral) {
             for (Dihedral d : Dihedral.values()) {
                 if (d != Dihedral.ORIGINAL) {
-                    others.put(d, bits(dct, d));
+                    others.put(d, bits(dct, d, work.values, work.sorted));
                 }
             }
         }
         return new PdqResult(hash, quality, others);
     }
 
+    /**
+     * Jarosz filter, 64×64 decimation, quality and the 16×16 DCT (into {@code dct}); returns the quality. The
+     * luma buffer is reused as scratch.
+     *
+     * <p>Two X-then-Y passes of box filters approximate a tent filter (Jarosz, SIGGRAPH 2001). Every box runs as a
+     * column sweep ({@link #boxColumns}: all lines at once, in memory order, which the JIT vectorises), so the
+     * passes along rows run on the transposed image. Each line still sees the additions, subtractions and
+     * divisions of the published one-line running mean in the same order, so the floats are those of the
+     * reference. The last pass (along columns) is only needed at the 64 sampled columns: 64 lines, not all.
+     */
+    private int filterDecimateAndTransform(Luma luma, Workspace work, float[] dct) {
+        int rows = luma.rows();
+        int cols = luma.cols();
+        float[] a = luma.pixels();
+        float[] b = work.image(rows * cols, a);
+        int alongRows = windowSize(cols);
+        int alongCols = windowSize(rows);
+        // pass 1: rows (on the transpose), then columns
+        transpose(a, b, rows, cols);
+        boxColumns(b, a, cols, rows, alongRows, work.sums(rows));
+        transpose(a, b, cols, rows);
+        boxColumns(b, a, rows, cols, alongCols, work.sums(cols));
+        // pass 2: rows (on the transpose) ...
+        transpose(a, b, rows, cols);
+        boxColumns(b, a, cols, rows, alongRows, work.sums(rows));
+        // ... then columns, only along the 64 sampled columns; a is now cols × rows, line c = column c
+        float[] line = work.line(rows);
+        float[] small = work.small;
+        for (int j = 0; j < 64; j++) {
+            int c = sampleIndex(j, cols);
+            box(a, line, c * rows, rows, 1, alongCols, 0);
+            for (int i = 0; i < 64; i++) {
+                small[i * 64 + j] = line[sampleIndex(i, rows)];
+            }
+        }
+        int quality = quality(small);
+        dct64To16(small, work.product, dct);
+        return quality;
+    }
+
+    /** The row or column of the full image sampled for output index {@code i} of 64: the centre of its cell. */
+    private static int sampleIndex(int i, int dimension) {
+        return (int) (((i + 0.5) * dimension) / 64);
+    }
+
     static int windowSize(int dimension) {
         return (dimension + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
     }
 
-    /** Two X-then-Y passes of box filters approximate a tent filter (Jarosz, SIGGRAPH 2001); result in place. */
-    private static void tentFilter(float[] pixels, int rows, int cols) {
-        float[] scratch = new float[pixels.length];
-        int alongRows = windowSize(cols);
-        int alongCols = windowSize(rows);
-        for (int pass = 0; pass < PASSES; pass++) {
-            for (int r = 0; r < rows; r++) {
-                box(pixels, scratch, r * cols, cols, 1, alongRows);
+    /** out (cols × rows) = inᵀ (in is rows × cols), in 32×32 tiles so that both sides stay in cache. */
+    private static void transpose(float[] in, float[] out, int rows, int cols) {
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int r = r0; r < r1; r++) {
+                    int from = r * cols;
+                    for (int c = c0; c < c1; c++) {
+                        out[c * rows + r] = in[from + c];
+                    }
+                }
             }
-            boxColumns(scratch, pixels, rows, cols, alongCols);
         }
     }
 
     /**
-     * A centred running mean over {@code window} samples of one row or column; near the ends the window is cut
-     * short and the mean taken over what is inside it.
+     * A centred running mean over {@code window} samples of one line; near the ends the window is cut short and
+     * the mean taken over what is inside it. This is the published one-line filter; {@link #boxColumns} does the
+     * same to many lines at once.
      */
-    private static void box(float[] in, float[] out, int start, int length, int stride, int window) {
+    private static void box(float[] in, float[] out, int start, int length, int stride, int window, int outStart) {
         int half = (window + 2) / 2;
         int leadIn = half - 1;
         int growing = window - half + 1;
@@ -101,7 +166,7 @@ public final class PdqHasher {
         int tail = half - 1;
         int left = start;
         int right = start;
-        int at = start;
+        int at = outStart;
         float sum = 0f;
         int count = 0;
         for (int i = 0; i < leadIn; i++, right += stride) {
@@ -128,15 +193,16 @@ public final class PdqHasher {
     /**
      * {@link #box} down every column at once, row by row, so memory is read in order rather than one column at a
      * time with a stride of a whole row (a cache miss per pixel on large photos). Each column sees the same
-     * additions in the same order as in {@link #box}, so the floats, and the hash, are the same.
+     * additions in the same order as in {@link #box}, so the floats, and the hash, are the same. {@code sums}
+     * holds at least {@code cols} floats; it is cleared here.
      */
-    private static void boxColumns(float[] in, float[] out, int rows, int cols, int window) {
+    private static void boxColumns(float[] in, float[] out, int rows, int cols, int window, float[] sums) {
         int half = (window + 2) / 2;
         int leadIn = half - 1;
         int growing = window - half + 1;
         int full = rows - window;
         int tail = half - 1;
-        float[] sums = new float[cols];
+        Arrays.fill(sums, 0, cols, 0f);
         int left = 0;
         int right = 0;
         int at = 0;
@@ -179,19 +245,6 @@ public final class PdqHasher {
         }
     }
 
-    /** Samples the filtered image at the centres of a 64×64 grid. */
-    private static float[] decimate(float[] pixels, int rows, int cols) {
-        float[] out = new float[64 * 64];
-        for (int i = 0; i < 64; i++) {
-            int r = (int) (((i + 0.5) * rows) / 64);
-            for (int j = 0; j < 64; j++) {
-                int c = (int) (((j + 0.5) * cols) / 64);
-                out[i * 64 + j] = pixels[r * cols + c];
-            }
-        }
-        return out;
-    }
-
     /**
      * Sum of the quantised vertical and horizontal gradients of the 64×64 image, scaled so that 100 means
      * "plenty of detail". Truncation to int per step is part of the published metric.
@@ -211,40 +264,45 @@ public final class PdqHasher {
         return Math.min(100, sum / 90);
     }
 
-    /** B = D·A·Dᵀ with D the 16×64 DCT-II rows 1..16; only the needed block is computed. */
-    private float[] dct64To16(float[] a) {
-        float[] t = new float[16 * 64];
+    /**
+     * B = D·A·Dᵀ with D the 16×64 DCT-II rows 1..16: T = D·A (16×64), then B = T·Dᵀ (16×16), each product as
+     * loops whose innermost runs along contiguous memory (vectorised). Every coefficient still sums its 64
+     * products in the order k = 0..63, as the one-dot-product-at-a-time reference does, so the floats are equal.
+     */
+    private void dct64To16(float[] a, float[] t, float[] b) {
+        Arrays.fill(t, 0f);
         for (int i = 0; i < 16; i++) {
-            for (int j = 0; j < 64; j++) {
-                float s = 0f;
-                for (int k = 0; k < 64; k++) {
-                    s += dctMatrix[i * 64 + k] * a[k * 64 + j];
+            int ti = i * 64;
+            for (int k = 0; k < 64; k++) {
+                float d = dctMatrix[i * 64 + k];
+                int ak = k * 64;
+                for (int j = 0; j < 64; j++) {
+                    t[ti + j] += d * a[ak + j];
                 }
-                t[i * 64 + j] = s;
             }
         }
-        float[] b = new float[16 * 16];
+        Arrays.fill(b, 0f);
         for (int i = 0; i < 16; i++) {
-            for (int j = 0; j < 16; j++) {
-                float s = 0f;
-                for (int k = 0; k < 64; k++) {
-                    s += t[i * 64 + k] * dctMatrix[j * 64 + k];
+            int ti = i * 64;
+            int bi = i * 16;
+            for (int k = 0; k < 64; k++) {
+                float v = t[ti + k];
+                int dk = k * 16;
+                for (int j = 0; j < 16; j++) {
+                    b[bi + j] += v * dctTransposed[dk + j];
                 }
-                b[i * 16 + j] = s;
             }
         }
-        return b;
     }
 
     /** One bit per coefficient strictly above the median (the 128th smallest of the 256). */
-    private static PdqHash bits(float[] dct, Dihedral transform) {
-        float[] values = new float[256];
+    private static PdqHash bits(float[] dct, Dihedral transform, float[] values, float[] sorted) {
         for (int r = 0; r < 16; r++) {
             for (int c = 0; c < 16; c++) {
                 values[r * 16 + c] = transform.coefficient(dct, r, c);
             }
         }
-        float[] sorted = values.clone();
+        System.arraycopy(values, 0, sorted, 0, 256);
         Arrays.sort(sorted);
         float median = sorted[127];
         boolean[] set = new boolean[256];
@@ -252,5 +310,65 @@ public final class PdqHasher {
             set[k] = values[k] > median;
         }
         return PdqHash.fromBits(set);
+    }
+
+    /**
+     * Buffers reused by the hashes computed on one thread: two image-sized float arrays (kept up to
+     * {@link #RETAINED_PIXELS}; larger images get fresh ones that are dropped afterwards) and the small fixed
+     * ones. A thread runs one hash at a time, so sharing a {@code PdqHasher} between threads stays safe.
+     */
+    static final class Workspace {
+
+        private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
+
+        private float[] first = new float[0];
+        private float[] second = new float[0];
+        private float[] sums = new float[0];
+        private float[] line = new float[0];
+        final float[] small = new float[64 * 64];
+        final float[] product = new float[16 * 64];
+        final float[] dct = new float[16 * 16];
+        final float[] values = new float[256];
+        final float[] sorted = new float[256];
+
+        static Workspace current() {
+            return CURRENT.get();
+        }
+
+        /**
+         * An image-sized buffer of at least {@code size} floats, contents undefined, that is not {@code taken}
+         * (the buffer the caller still reads; null for none).
+         */
+        float[] image(int size, float[] taken) {
+            if (first != taken && first.length >= size) {
+                return first;
+            }
+            if (second != taken && second.length >= size) {
+                return second;
+            }
+            float[] fresh = new float[size];
+            if (size <= RETAINED_PIXELS) {
+                if (first != taken) {
+                    first = fresh;
+                } else {
+                    second = fresh;
+                }
+            }
+            return fresh;
+        }
+
+        float[] sums(int size) {
+            if (sums.length < size) {
+                sums = new float[size];
+            }
+            return sums;
+        }
+
+        float[] line(int size) {
+            if (line.length < size) {
+                line = new float[size];
+            }
+            return line;
+        }
     }
 }
