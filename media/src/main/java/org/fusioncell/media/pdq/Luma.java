@@ -24,12 +24,14 @@ record Luma(float[] pixels, int rows, int cols) {
         int rows = image.getHeight();
         int size = Math.multiplyExact(rows, cols);
         float[] out = work == null ? new float[size] : work.image(size, null);
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && packedBytes(image, 3)) {
-            // what ImageIO gives for colour JPEGs: sRGB bytes as stored, so this equals getRGB without its
-            // per-pixel colour-model call
-            byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            for (int i = 0, p = 0; i < size; i++, p += 3) {
-                out[i] = R * (bgr[p + 2] & 0xff) + G * (bgr[p + 1] & 0xff) + B * (bgr[p] & 0xff);
+        int stride = image.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3
+                : image.getType() == BufferedImage.TYPE_4BYTE_ABGR ? 4 : 0;
+        if (stride > 0 && packedBytes(image, stride)) {
+            // what ImageIO gives for colour JPEGs (BGR) and PNGs with alpha (ABGR, not premultiplied): sRGB bytes
+            // as stored, so this equals getRGB without its per-pixel colour-model call; alpha is skipped
+            byte[] bytes = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            for (int i = 0, p = stride - 3; i < size; i++, p += stride) {
+                out[i] = R * (bytes[p + 2] & 0xff) + G * (bytes[p + 1] & 0xff) + B * (bytes[p] & 0xff);
             }
             return new Luma(out, rows, cols);
         }

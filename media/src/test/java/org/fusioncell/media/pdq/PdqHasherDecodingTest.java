@@ -38,6 +38,13 @@ class PdqHasherDecodingTest {
                     .isLessThanOrEqualTo(image.contains("sharpen-a-lot") ? 2 : 0);
             assertThat(fast.quality()).as(image).isEqualTo(colour.quality());
         }
+        // the direct raster reads equal getRGB: an ABGR PNG (c.png) through both paths
+        BufferedImage png = ImageIO.read(PdqVectors.dir().resolve("misc-images/c.png").toFile());
+        assertThat(png.getType()).isEqualTo(BufferedImage.TYPE_4BYTE_ABGR);
+        BufferedImage viaGetRgb = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        viaGetRgb.setRGB(0, 0, png.getWidth(), png.getHeight(),
+                png.getRGB(0, 0, png.getWidth(), png.getHeight(), null, 0, png.getWidth()), 0, png.getWidth());
+        assertThat(Luma.of(png).pixels()).isEqualTo(Luma.of(viaGetRgb).pixels());
         assertThat(DecodedImage.subsampling(1600, 1004)).isEqualTo(1);
         assertThat(DecodedImage.subsampling(256, 256)).isEqualTo(1);
         assertThat(DecodedImage.subsampling(4032, 3024)).isEqualTo(5);
