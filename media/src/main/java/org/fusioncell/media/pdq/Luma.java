@@ -13,6 +13,18 @@ record Luma(float[] pixels, int rows, int cols) {
     private static final float R = 0.299f;
     private static final float G = 0.587f;
     private static final float B = 0.114f;
+    /** R·v, G·v and B·v for every byte value v: the same float products, looked up rather than computed. */
+    private static final float[] RED = new float[256];
+    private static final float[] GREEN = new float[256];
+    private static final float[] BLUE = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            RED[v] = R * v;
+            GREEN[v] = G * v;
+            BLUE[v] = B * v;
+        }
+    }
 
     static Luma of(BufferedImage image) {
         return of(image, null);
@@ -31,7 +43,7 @@ record Luma(float[] pixels, int rows, int cols) {
             // as stored, so this equals getRGB without its per-pixel colour-model call; alpha is skipped
             byte[] bytes = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
             for (int i = 0, p = stride - 3; i < size; i++, p += stride) {
-                out[i] = R * (bytes[p + 2] & 0xff) + G * (bytes[p + 1] & 0xff) + B * (bytes[p] & 0xff);
+                out[i] = RED[bytes[p + 2] & 0xff] + GREEN[bytes[p + 1] & 0xff] + BLUE[bytes[p] & 0xff];
             }
             return new Luma(out, rows, cols);
         }
