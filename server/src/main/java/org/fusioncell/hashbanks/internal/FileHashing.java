@@ -34,6 +34,8 @@ class FileHashing {
     }
 
     private static final Tika TIKA = new Tika();
+    /** Shared: its DCT matrix is computed once; its image buffers are per thread. */
+    private static final PdqHasher PDQ = new PdqHasher();
 
     private final long maxFileBytes;
     private final long maxImagePixels;
@@ -72,7 +74,7 @@ class FileHashing {
             throw new IllegalStateException("interrupted while waiting to decode an image", e);
         }
         try {
-            return new FileHashes(digests, type, new PdqHasher().hash(new ByteArrayInputStream(bytes)));
+            return new FileHashes(digests, type, PDQ.hash(new ByteArrayInputStream(bytes)));
         } catch (UnsupportedImageException e) {
             throw new InvalidInputException("file", e.getMessage());
         } catch (IOException e) {
