@@ -6,6 +6,9 @@ package org.fusioncell.audit;
  */
 public interface AuditLog {
 
-    /** Appends the record and returns its sequence number in the chain. */
-    long record(AuditRecord record);
+    /**
+     * Records an access. Inside a transaction the record joins the chain when the transaction commits (and
+     * is dropped with it on rollback); outside one, at once.
+     */
+    void record(AuditRecord record);
 }

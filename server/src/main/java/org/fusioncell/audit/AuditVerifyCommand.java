@@ -3,13 +3,12 @@ package org.fusioncell.audit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.fusioncell.audit.internal.StandaloneVerification;
+import org.fusioncell.shared.VerifyCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -21,50 +20,28 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "audit verify", mixinStandardHelpOptions = true,
         description = "Checks the audit log's hash chain and names the first broken record.")
-public final class AuditVerifyCommand implements Callable<Integer> {
-
-    public static final int INTACT = 0;
-    public static final int FAILED = 1;
-    public static final int BROKEN = 2;
-
-    /** The exit code and the line printed. */
-    public record Outcome(int exitCode, String line) {
-    }
+public final class AuditVerifyCommand extends VerifyCommand {
 
     @Unmatched
     private List<String> springArguments = new ArrayList<>();
 
-    private Outcome outcome;
-
     public static void main(String[] args) {
-        Outcome outcome = run(args);
-        if (outcome.line() != null) {
-            (outcome.exitCode() == FAILED ? System.err : System.out).println(outcome.line());
-        }
-        System.exit(outcome.exitCode());
+        exit(run(args));
     }
 
     /** Everything {@link #main} does but printing and exiting, for tests. */
     public static Outcome run(String... args) {
-        AuditVerifyCommand command = new AuditVerifyCommand();
-        CommandLine cli = new CommandLine(command);
-        int code = cli.execute(args);
-        return command.outcome != null ? command.outcome : new Outcome(code, null);
+        return run(new AuditVerifyCommand(), args);
     }
 
     @Override
-    public Integer call() {
-        outcome = verify(springArguments.toArray(String[]::new));
-        return outcome.exitCode();
-    }
-
-    private static Outcome verify(String[] springArguments) {
+    protected Outcome verify() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StandaloneVerification.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
-                .run(quiet(springArguments))) {
+                .run(quiet(springArguments.toArray(String[]::new)))) {
             VerificationResult result = context.getBean(AuditVerification.class).verify();
             return new Outcome(result instanceof VerificationResult.Intact ? INTACT : BROKEN, result.line());
         } catch (RuntimeException e) {

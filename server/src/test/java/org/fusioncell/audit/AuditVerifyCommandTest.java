@@ -41,7 +41,7 @@ class AuditVerifyCommandTest {
         AuditVerifyCommand.Outcome outcome = AuditVerifyCommand.run(database());
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.line()).isEqualTo("audit log intact: " + last + " records, last #" + last + " hash " + hash);
+        assertThat(outcome.text()).isEqualTo("audit log intact: " + last + " records, last #" + last + " hash " + hash);
     }
 
     @Test
@@ -58,7 +58,7 @@ class AuditVerifyCommandTest {
             AuditVerifyCommand.Outcome outcome = AuditVerifyCommand.run(database());
 
             assertThat(outcome.exitCode()).isEqualTo(2);
-            assertThat(outcome.line()).isEqualTo("audit log BROKEN at record #" + seq + " (id " + id + "): content changed");
+            assertThat(outcome.text()).isEqualTo("audit log BROKEN at record #" + seq + " (id " + id + "): content changed");
         } finally {
             jdbc.sql("UPDATE audit_record SET justification = :j WHERE seq = :s").param("j", justification)
                     .param("s", seq).update();
@@ -73,7 +73,7 @@ class AuditVerifyCommandTest {
                 "--spring.datasource.hikari.connection-timeout=1000");
 
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.line()).startsWith("audit verify failed: ").doesNotContain("\n");
+        assertThat(outcome.text()).startsWith("audit verify failed: ").doesNotContain("\n");
     }
 
     @Test

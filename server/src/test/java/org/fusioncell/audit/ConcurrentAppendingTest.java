@@ -36,12 +36,13 @@ class ConcurrentAppendingTest {
             List<Future<List<Long>>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Callable<List<Long>> appender = () -> {
-                    List<Long> seqs = new ArrayList<>();
+                    String actor = Ids.newId();
                     for (int i = 0; i < each; i++) {
-                        seqs.add(log.record(AuditRecord.of(AuditAction.SEARCH, Ids.newId(), Ids.newId(), "report",
-                                List.of(Ids.newId()))));
+                        log.record(AuditRecord.of(AuditAction.SEARCH, actor, Ids.newId(), "report",
+                                List.of(Ids.newId())));
                     }
-                    return seqs;
+                    return jdbc.sql("SELECT seq FROM audit_record WHERE actor_user_id = :a ORDER BY seq")
+                            .param("a", actor).query(Long.class).list();
                 };
                 futures.add(pool.submit(appender));
             }

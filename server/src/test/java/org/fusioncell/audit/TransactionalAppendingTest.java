@@ -16,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Many records appended in one transaction (a bulk import) carry the chain head in memory until commit. */
+/**
+ * Records made in one transaction (a bulk import) join the chain together when it commits: contiguous numbers,
+ * one head update, nothing before the commit and nothing at all on rollback.
+ */
 @FusionCellTest
 @Tag("persistence")
 class TransactionalAppendingTest {
@@ -35,14 +38,17 @@ class TransactionalAppendingTest {
     }
 
     private List<Long> appendInOneTransaction(int count) {
-        return new TransactionTemplate(transactionManager).execute(status -> {
-            List<Long> seqs = new ArrayList<>();
+        String actor = Ids.newId();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
-                seqs.add(log.record(AuditRecord.of(AuditAction.COLLECTION, Ids.newId(), Ids.newId(), "report",
-                        List.of(Ids.newId(), Ids.newId()))));
+                log.record(AuditRecord.of(AuditAction.COLLECTION, actor, Ids.newId(), "report",
+                        List.of(Ids.newId(), Ids.newId())));
             }
-            return seqs;
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE actor_user_id = :a").param("a", actor)
+                    .query(Long.class).single()).as("appended at commit, not before").isZero();
         });
+        return jdbc.sql("SELECT seq FROM audit_record WHERE actor_user_id = :a ORDER BY seq").param("a", actor)
+                .query(Long.class).list();
     }
 
     @Test
@@ -84,8 +90,11 @@ class TransactionalAppendingTest {
         assertThat(headSeq()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE seq > :s").param("s", before)
                 .query(Long.class).single()).isZero();
-        long next = log.record(AuditRecord.of(AuditAction.SEARCH, Ids.newId(), null, "report", List.of()));
-        assertThat(next).isEqualTo(before + 1);
+        String actor = Ids.newId();
+        log.record(AuditRecord.of(AuditAction.SEARCH, actor, null, "report", List.of()));
+        assertThat(jdbc.sql("SELECT seq FROM audit_record WHERE actor_user_id = :a").param("a", actor)
+                .query(Long.class).single()).as("no number was used up by the rolled-back records")
+                .isEqualTo(before + 1);
         assertThat(verification.verify()).isInstanceOf(VerificationResult.Intact.class);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeMap;
@@ -26,12 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
  * are serialised by locking the single chain-head row, so two nodes on one PostgreSQL cannot fork the
  * chain, and sequence numbers stay contiguous (a gap therefore always means a deleted record).
  *
- * <p>The lock is held to the end of the transaction anyway, so within one transaction the head is read
- * and locked once and then carried in memory ({@link Tail}, bound to the transaction's connection); the head row is
- * written once, just before commit. A bulk import appending thousands of records thus costs one locking
- * read and one update instead of one of each per record. On rollback nothing was written. Savepoints
- * (nested transactions) are not used in this code base; rolling back to one would leave the carried tail
- * ahead of the database, which {@code ChainVerifier} would then report as a missing record.
+ * <p>Inside a transaction the records are only collected ({@link Pending}, bound to the transaction's
+ * connection) and appended together just before commit: the head row is locked, the records numbered,
+ * hashed and inserted in one batch, and the head moved once. The lock is therefore held for the few
+ * milliseconds between that append and the commit, not for the whole business transaction — many
+ * transactions that audit (every read and write does) run side by side and queue only for their
+ * append. A record's {@code occurred_at} is when it was recorded; its place in the chain is the order in
+ * which the transactions committed, so timestamps of neighbouring records may be a transaction's length
+ * out of order. On rollback nothing was written. A record made after the append ran (by another
+ * before-commit callback) is appended at once, under the lock its transaction then holds. Savepoints
+ * (nested transactions) are not used in this code base; records made inside one that is rolled back are
+ * kept.
  */
 @Service
 class ChainedAuditLog implements AuditLog {
@@ -52,78 +58,96 @@ class ChainedAuditLog implements AuditLog {
         this.dataSource = dataSource;
     }
 
-    private record TailKey(ChainedAuditLog owner, Object connection) {
+    private record PendingKey(ChainedAuditLog owner, Object connection) {
     }
 
-    /** The last appended record of this transaction, not yet written to the chain head. */
-    private final class Tail implements TransactionSynchronization {
-        long seq;
-        String hash;
-        boolean headWritten;
+    /** A record with the time it was made, waiting for its place in the chain. */
+    private record Stamped(AuditRecord record, Instant at) {
+    }
 
-        Tail(TailKey key, long seq, String hash) {
+    /** This transaction's records, appended to the chain just before it commits. */
+    private final class Pending implements TransactionSynchronization {
+        private final PendingKey key;
+        private final List<Stamped> records = new ArrayList<>();
+        private boolean appended;
+
+        Pending(PendingKey key) {
             this.key = key;
-            this.seq = seq;
-            this.hash = hash;
         }
 
-        private final TailKey key;
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            appended = true;
+            append(records);
+            records.clear();
+        }
 
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(key);
         }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            writeHead(seq, hash);
-            headWritten = true;
-        }
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public long record(AuditRecord r) {
-        Tail tail = currentTail();
-        long last;
-        String previous;
-        if (tail != null) {
-            last = tail.seq;
-            previous = tail.hash;
-        } else {
-            var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                    .single();
-            last = (long) head[0];
-            previous = (String) head[1];
-            Object[] caught = catchUp(last, previous);
-            last = (long) caught[0];
-            previous = (String) caught[1];
+    public void record(AuditRecord r) {
+        Stamped stamped = new Stamped(r, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        PendingKey key = pendingKey();
+        if (key == null) {
+            append(List.of(stamped));
+            return;
         }
-        long seq = last + 1;
-        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        StoredAuditRecord stored = new StoredAuditRecord(seq, Ids.newId(), at, r.action().name(), r.actorUserId(),
-                r.actorOrganisationId(), r.objectType(), String.join(",", r.objectIds()), r.purpose(),
-                r.justification(), r.outcome(), JSON.writeValueAsString(new TreeMap<>(r.details())), previous, null);
-        stored = stored.withHash(stored.computeHash());
-        jdbc.sql("INSERT INTO audit_record (" + StoredAuditRecord.COLUMNS + """
-                ) VALUES (:seq, :id, :at, :action, :user, :org, :type, :ids, :purpose, :why, :outcome, :details, :prev, :hash)""")
-                .param("seq", seq).param("id", stored.id()).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("action", stored.action()).param("user", stored.actorUserId())
-                .param("org", stored.actorOrganisationId()).param("type", stored.objectType())
-                .param("ids", stored.objectIds()).param("purpose", stored.purpose())
-                .param("why", stored.justification()).param("outcome", stored.outcome())
-                .param("details", stored.details()).param("prev", previous).param("hash", stored.hash())
-                .update();
-        List<Object[]> objects = new LinkedHashSet<>(r.objectIds()).stream()
-                .filter(id -> id != null && !id.isBlank() && id.length() <= MAX_OBJECT_ID_LENGTH)
-                .map(id -> new Object[] {id, seq})
-                .toList();
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            pending = new Pending(key);
+            TransactionSynchronizationManager.bindResource(key, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        if (pending.appended) { // made by another before-commit callback, after ours ran
+            append(List.of(stamped));
+        } else {
+            pending.records.add(stamped);
+        }
+    }
+
+    /** Locks the head, numbers, hashes and inserts the records, and moves the head past them. */
+    private void append(List<Stamped> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
+        Object[] caught = catchUp((long) head[0], (String) head[1]);
+        long seq = (long) caught[0];
+        String previous = (String) caught[1];
+        List<Object[]> rows = new ArrayList<>(records.size());
+        List<Object[]> objects = new ArrayList<>();
+        for (Stamped s : records) {
+            AuditRecord r = s.record();
+            seq++;
+            StoredAuditRecord stored = new StoredAuditRecord(seq, Ids.newId(), s.at(), r.action().name(),
+                    r.actorUserId(), r.actorOrganisationId(), r.objectType(), String.join(",", r.objectIds()),
+                    r.purpose(), r.justification(), r.outcome(), JSON.writeValueAsString(new TreeMap<>(r.details())),
+                    previous, null);
+            stored = stored.withHash(stored.computeHash());
+            rows.add(new Object[] {seq, stored.id(), OffsetDateTime.ofInstant(s.at(), ZoneOffset.UTC),
+                    stored.action(), stored.actorUserId(), stored.actorOrganisationId(), stored.objectType(),
+                    stored.objectIds(), stored.purpose(), stored.justification(), stored.outcome(), stored.details(),
+                    previous, stored.hash()});
+            for (String id : new LinkedHashSet<>(r.objectIds())) {
+                if (id != null && !id.isBlank() && id.length() <= MAX_OBJECT_ID_LENGTH) {
+                    objects.add(new Object[] {id, seq});
+                }
+            }
+            previous = stored.hash();
+        }
+        batch.batchUpdate("INSERT INTO audit_record (" + StoredAuditRecord.COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         if (!objects.isEmpty()) {
             batch.batchUpdate("INSERT INTO audit_record_object (object_id, seq) VALUES (?, ?)", objects);
         }
-        advance(tail, seq, stored.hash());
-        return seq;
+        writeHead(seq, previous);
     }
 
     /**
@@ -154,37 +178,16 @@ class ChainedAuditLog implements AuditLog {
         return new Object[] {seq, hash};
     }
 
-    private void advance(Tail tail, long seq, String hash) {
-        if (tail != null) {
-            tail.seq = seq;
-            tail.hash = hash;
-            if (tail.headWritten) { // appended by another before-commit callback, after ours ran
-                writeHead(seq, hash);
-            }
-        } else if (tailKey() != null) {
-            Tail fresh = new Tail(tailKey(), seq, hash);
-            TransactionSynchronizationManager.bindResource(fresh.key, fresh);
-            TransactionSynchronizationManager.registerSynchronization(fresh);
-        } else {
-            writeHead(seq, hash);
-        }
-    }
-
     /**
      * Bound under a key naming the transaction's connection, so an inner REQUIRES_NEW transaction
-     * (another connection) never sees the outer one's tail and locks the head for itself.
+     * (another connection) keeps its records apart from the outer one's and appends them at its own commit.
      */
-    private TailKey tailKey() {
+    private PendingKey pendingKey() {
         Object connection = TransactionSynchronizationManager.getResource(dataSource);
         if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        return new TailKey(this, connection);
-    }
-
-    private Tail currentTail() {
-        TailKey key = tailKey();
-        return key == null ? null : (Tail) TransactionSynchronizationManager.getResource(key);
+        return new PendingKey(this, connection);
     }
 
     private void writeHead(long seq, String hash) {

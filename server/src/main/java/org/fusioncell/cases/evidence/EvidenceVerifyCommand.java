@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import picocli.CommandLine;
+import org.fusioncell.shared.VerifyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,14 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "evidence verify", mixinStandardHelpOptions = true,
         description = "Checks an evidence package's signature, hashes and custody chain, offline.")
-public final class EvidenceVerifyCommand implements Callable<Integer> {
+public final class EvidenceVerifyCommand extends VerifyCommand {
 
-    public static final int INTACT = 0;
-    public static final int FAILED = 1;
-    public static final int BROKEN = 2;
-
-    public record Outcome(int exitCode, String text) {
-    }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the evidence package (.zip)")
     private Path file;
@@ -45,30 +38,17 @@ public final class EvidenceVerifyCommand implements Callable<Integer> {
             description = "largest total the entries may unpack to (default: ${DEFAULT-VALUE})")
     private long maxUnpackedBytes;
 
-    private Outcome outcome;
-
     public static void main(String[] args) {
-        Outcome outcome = run(args);
-        if (outcome.text() != null) {
-            (outcome.exitCode() == INTACT ? System.out : System.err).println(outcome.text());
-        }
-        System.exit(outcome.exitCode());
+        exit(run(args));
     }
 
     /** Everything {@link #main} does but printing and exiting, for tests. */
     public static Outcome run(String... args) {
-        EvidenceVerifyCommand command = new EvidenceVerifyCommand();
-        int code = new CommandLine(command).execute(args);
-        return command.outcome != null ? command.outcome : new Outcome(code == 0 ? INTACT : FAILED, null);
+        return run(new EvidenceVerifyCommand(), args);
     }
 
     @Override
-    public Integer call() {
-        outcome = verify();
-        return outcome.exitCode();
-    }
-
-    private Outcome verify() {
+    protected Outcome verify() {
         PublicKey publicKey;
         byte[] bytes;
         try {

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.concurrent.Callable;
 import org.fusioncell.exchange.packages.internal.PackageFile;
 import org.fusioncell.shared.InvalidInputException;
-import picocli.CommandLine;
+import org.fusioncell.shared.VerifyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,15 +19,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "package verify", mixinStandardHelpOptions = true,
         description = "Checks an offline package's signature and integrity, offline.")
-public final class PackageVerifyCommand implements Callable<Integer> {
+public final class PackageVerifyCommand extends VerifyCommand {
 
-    public static final int INTACT = 0;
-    public static final int FAILED = 1;
-    public static final int BROKEN = 2;
-
-    /** The exit code and what is printed (several lines on success, one on failure). */
-    public record Outcome(int exitCode, String text) {
-    }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the package (.zip)")
     private Path file;
@@ -45,30 +37,17 @@ public final class PackageVerifyCommand implements Callable<Integer> {
             description = "largest total the entries may unpack to (default: ${DEFAULT-VALUE})")
     private long maxUnpackedBytes;
 
-    private Outcome outcome;
-
     public static void main(String[] args) {
-        Outcome outcome = run(args);
-        if (outcome.text() != null) {
-            (outcome.exitCode() == INTACT ? System.out : System.err).println(outcome.text());
-        }
-        System.exit(outcome.exitCode());
+        exit(run(args));
     }
 
     /** Everything {@link #main} does but printing and exiting, for tests. */
     public static Outcome run(String... args) {
-        PackageVerifyCommand command = new PackageVerifyCommand();
-        int code = new CommandLine(command).execute(args);
-        return command.outcome != null ? command.outcome : new Outcome(code == 0 ? INTACT : FAILED, null);
+        return run(new PackageVerifyCommand(), args);
     }
 
     @Override
-    public Integer call() {
-        outcome = verify();
-        return outcome.exitCode();
-    }
-
-    private Outcome verify() {
+    protected Outcome verify() {
         PublicKey publicKey;
         byte[] bytes;
         try {

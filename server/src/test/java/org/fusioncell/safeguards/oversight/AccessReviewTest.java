@@ -118,10 +118,13 @@ class AccessReviewTest {
         return entities.record(author, new EntityDraft(EntityType.PERSON, label, null, Map.of(), m)).entity().id();
     }
 
+    /** Records at the given time; the record's number in the chain, found by its actor and time. */
     private long at(Instant when, AuditRecord r) {
         clock.set(when);
-        Long seq = new TransactionTemplate(transactions).execute(s -> audit.record(r));
-        return seq;
+        new TransactionTemplate(transactions).executeWithoutResult(s -> audit.record(r));
+        return jdbc.sql("SELECT MAX(seq) FROM audit_record WHERE actor_user_id = :u AND occurred_at = :at")
+                .param("u", r.actorUserId()).param("at", java.time.OffsetDateTime.ofInstant(when, java.time.ZoneOffset.UTC))
+                .query(Long.class).single();
     }
 
     private static Instant day(int offset, int hour, int minute) {

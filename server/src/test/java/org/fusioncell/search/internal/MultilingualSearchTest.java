@@ -57,10 +57,7 @@ class MultilingualSearchTest {
     @BeforeAll
     void indexPages() throws IOException {
         index = new LuceneIndex(dir.toString());
-        search = new LuceneSearch(index, new VisibleMarkings(), record -> {
-            audited.add(record);
-            return audited.size();
-        });
+        search = new LuceneSearch(index, new VisibleMarkings(), audited::add);
         Path context = Path.of("../../shared/context");
         if (!Files.isDirectory(context) && System.getenv("FUSIONCELL_TEST_DATA") != null) {
             context = Path.of(System.getenv("FUSIONCELL_TEST_DATA"), "..", "context");
