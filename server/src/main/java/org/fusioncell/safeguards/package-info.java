@@ -7,5 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safeguards",
         allowedDependencies = {"shared", "access", "audit", "identity", "intake", "entities", "search", "screening",
-                "monitoring", "monitoring :: incidents", "assessment", "exchange", "cases", "release", "names"})
+                "monitoring", "monitoring :: incidents", "assessment", "exchange", "cases", "release", "names",
+                "submissions"})
 package org.fusioncell.safeguards;

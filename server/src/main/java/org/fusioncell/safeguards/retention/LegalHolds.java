@@ -12,7 +12,8 @@ import org.fusioncell.access.Reader;
 public interface LegalHolds {
 
     /** The item types a hold may name: every type the purge erases item by item. */
-    List<String> TYPES = List.of("report", "entity", "incident", "alert", "case", "request-for-information");
+    List<String> TYPES = List.of("report", "entity", "incident", "alert", "case", "request-for-information",
+            "civil-society-submission");
 
     record HoldDraft(String itemType, String itemId, String reason, String authority, String reference,
                      String endsOn) {

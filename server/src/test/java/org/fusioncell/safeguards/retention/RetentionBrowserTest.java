@@ -53,7 +53,7 @@ class RetentionBrowserTest {
             driver.findElement(By.id("nav-retention")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "سجل الاحتفاظ"));
             assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-            assertThat(driver.findElements(By.cssSelector("#register tbody tr"))).hasSize(8);
+            assertThat(driver.findElements(By.cssSelector("#register tbody tr"))).hasSize(9);
             assertThat(driver.findElement(By.id("rule-report")).getText()).contains("التقارير", "P5Y",
                     "fusioncell.intake.retention-default", "عملية المحو الليلية");
             assertThat(driver.findElement(By.id("rule-screening-run")).getText()).contains("P5Y", "عملية المحو الليلية");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RetentionMessagesTest {
 
     static final List<String> TYPES = List.of("report", "entity", "incident", "alert", "case", "screening-run",
-            "request-for-information", "audit-record");
+            "request-for-information", "civil-society-submission", "audit-record");
 
     private static Properties bundle(String suffix) throws Exception {
         Properties p = new Properties();

@@ -30,6 +30,7 @@ import org.fusioncell.monitoring.AlertErasure;
 import org.fusioncell.monitoring.incidents.IncidentDraft;
 import org.fusioncell.monitoring.incidents.IncidentErasure;
 import org.fusioncell.monitoring.incidents.Incidents;
+import org.fusioncell.submissions.SubmissionErasure;
 import org.fusioncell.testing.FusionCellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -74,6 +75,8 @@ class RetentionPurgeTypesTest {
     CaseErasure caseErasure;
     @Autowired
     RfiErasure rfiErasure;
+    @Autowired
+    SubmissionErasure submissionErasure;
 
     String cell;
     String police;
@@ -127,6 +130,11 @@ class RetentionPurgeTypesTest {
         String freshRfi = cancelledRfi(Instant.now());
         String awaitedRfi = rfi();
         backdateRfi(awaitedRfi, ELEVEN_YEARS_AGO);
+        String oldSubmission = submission("NO_ACTION", THREE_YEARS_AGO);
+        String reportedSubmission = submission("TURNED_INTO_REPORT", THREE_YEARS_AGO);
+        String heldSubmission = submission("NO_ACTION", THREE_YEARS_AGO);
+        String freshSubmission = submission("NO_ACTION", Instant.now());
+        String untriagedSubmission = submission("NEW", THREE_YEARS_AGO);
 
         assertThat(holds.place(officer, new LegalHolds.HoldDraft("case", oldIncident, "Procédure", "Parquet", null,
                 null))).as("an incident's id names no case").isInstanceOf(LegalHolds.Placement.UnknownItem.class);
@@ -134,6 +142,7 @@ class RetentionPurgeTypesTest {
         String alertHold = hold("alert", heldAlert);
         String caseHold = hold("case", heldCase);
         String rfiHold = hold("request-for-information", heldRfi);
+        String submissionHold = hold("civil-society-submission", heldSubmission);
 
         PurgeRun run = purge.run(Instant.now(), "test:" + UUID.randomUUID(), officer.userId(), cell).orElseThrow();
 
@@ -145,10 +154,19 @@ class RetentionPurgeTypesTest {
                 .isEqualTo(new PurgeRun.Count("case", 1, 1, 1));
         assertThat(run.count("request-for-information"))
                 .isEqualTo(new PurgeRun.Count("request-for-information", 1, 1, 0));
+        assertThat(run.count("civil-society-submission")).as("both triaged to an end; not the new one")
+                .isEqualTo(new PurgeRun.Count("civil-society-submission", 2, 1, 0));
         assertThat(run.skipped()).containsExactlyInAnyOrder(
                 new PurgeRun.Skipped("incident", heldIncident, incidentHold),
                 new PurgeRun.Skipped("alert", heldAlert, alertHold), new PurgeRun.Skipped("case", heldCase, caseHold),
-                new PurgeRun.Skipped("request-for-information", heldRfi, rfiHold));
+                new PurgeRun.Skipped("request-for-information", heldRfi, rfiHold),
+                new PurgeRun.Skipped("civil-society-submission", heldSubmission, submissionHold));
+        for (String gone : List.of(oldSubmission, reportedSubmission)) {
+            assertThat(rows("submissions_submission", "id", gone)).as("erased with its sealed identity").isZero();
+        }
+        for (String kept : List.of(heldSubmission, freshSubmission, untriagedSubmission)) {
+            assertThat(rows("submissions_submission", "id", kept)).isOne();
+        }
 
         assertThat(rows("monitoring_incident", "id", oldIncident)).isZero();
         assertThat(rows("monitoring_incident", "id", heldIncident)).isOne();
@@ -188,18 +206,21 @@ class RetentionPurgeTypesTest {
         String alert = alert(watch(), "CLOSED", THREE_YEARS_AGO, UUID.randomUUID().toString());
         String closed = closedCase(ELEVEN_YEARS_AGO);
         String request = cancelledRfi(ELEVEN_YEARS_AGO);
+        String sent = submission("NO_ACTION", THREE_YEARS_AGO);
         String why = "Demande d'effacement";
 
         assertThat(incidentErasure.erase(stranger, incident, why)).isFalse();
         assertThat(alertErasure.erase(stranger, alert, why)).isFalse();
         assertThat(caseErasure.erase(stranger, closed, why)).isEqualTo(CaseErasure.Outcome.UNKNOWN);
         assertThat(rfiErasure.erase(stranger, request, why)).isFalse();
+        assertThat(submissionErasure.erase(stranger, sent, why)).isFalse();
+        assertThat(rows("submissions_submission", "id", sent)).isOne();
         assertThat(rows("monitoring_incident", "id", incident)).isOne();
         assertThat(rows("monitoring_alert", "id", alert)).isOne();
         assertThat(rows("cases_case", "id", closed)).isOne();
         assertThat(rows("exchange_rfi", "id", request)).isOne();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'ACCESS_DENIED' AND actor_organisation_id = :o")
-                .param("o", police).query(Long.class).single()).isEqualTo(4);
+                .param("o", police).query(Long.class).single()).isEqualTo(5);
 
         Reader holder = readers.forOrganisation(cell, "processing:test", "retention");
         assertThat(caseErasure.erase(holder, openCase().id(), why)).as("never an open case")
@@ -283,6 +304,20 @@ class RetentionPurgeTypesTest {
                 "ROUTINE", LocalDate.now().plusDays(10).toString(), List.of(police), List.of(),
                 new MarkingForm("RESTRICTED", "AMBER", new MarkingForm.ReleasabilityForm(List.of(police), List.of(),
                         List.of(), List.of()), false, List.of()))).id();
+    }
+
+    /** A submission sent to the cell with a sealed sender, last changed at {@code at}. */
+    private String submission(String status, Instant at) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO submissions_submission (id, cell_organisation_id, kind, language, text, observed_on,
+                    anonymous, identity_sealed, identity_key_id, status, created_at, updated_at)
+                VALUES (:id, :cell, 'RECRUITMENT_ATTEMPT', 'ar', 'محاولة تجنيد شباب الحي عبر تطبيق مراسلة', :day,
+                    FALSE, 'c2VhbGVk', 'k1', :status, :at, :at)""")
+                .param("id", id).param("cell", cell).param("day", java.sql.Date.valueOf(
+                        java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC)))
+                .param("status", status).param("at", Timestamp.from(at)).update();
+        return id;
     }
 
     private String cancelledRfi(Instant at) {

@@ -72,13 +72,13 @@ class RetentionReviewTest {
         Map<String, JsonNode> rules = new HashMap<>();
         register.forEach(r -> rules.put(r.get("type").asString(), r));
         assertThat(rules.keySet()).containsExactlyInAnyOrder("report", "entity", "incident", "alert", "case",
-                "screening-run", "request-for-information", "audit-record");
+                "screening-run", "request-for-information", "civil-society-submission", "audit-record");
         assertThat(rules.get("report").get("period").asString()).isEqualTo("P5Y");
         assertThat(rules.get("report").get("periodSetting").asString()).isEqualTo("fusioncell.intake.retention-default");
         assertThat(rules.get("report").get("reviewPeriod").asString()).isEqualTo("P3Y");
         assertThat(rules.get("screening-run").get("enforcement").asString()).isEqualTo("PURGE");
         assertThat(rules.get("screening-run").get("period").asString()).isEqualTo("P5Y");
-        for (String purged : List.of("incident", "alert", "case", "request-for-information")) {
+        for (String purged : List.of("incident", "alert", "case", "request-for-information", "civil-society-submission")) {
             assertThat(rules.get(purged).get("enforcement").asString()).as(purged).isEqualTo("PURGE");
         }
         assertThat(rules.get("audit-record").get("enforcement").asString()).isEqualTo("NEVER");

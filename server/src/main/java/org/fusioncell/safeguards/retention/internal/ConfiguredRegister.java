@@ -41,6 +41,7 @@ class ConfiguredRegister implements RetentionRegister {
             new Fact("case", Enforcement.PURGE, Period.ofYears(10), null),
             new Fact("screening-run", Enforcement.PURGE, Period.ofYears(5), null),
             new Fact("request-for-information", Enforcement.PURGE, Period.ofYears(5), null),
+            new Fact("civil-society-submission", Enforcement.PURGE, Period.ofYears(2), null),
             new Fact("audit-record", Enforcement.NEVER, null, null));
 
     private final List<RetentionRule> rules;

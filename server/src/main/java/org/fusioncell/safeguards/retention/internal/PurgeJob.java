@@ -47,7 +47,7 @@ class PurgeJob implements RetentionPurge {
     static final String SCREENING_RUN = "screening-run";
     /** The types a run counts, in the register's order. */
     static final List<String> ORDER = List.of(Reports.INFORMATION_TYPE, "entity", "incident", "alert", "case",
-            SCREENING_RUN, "request-for-information");
+            SCREENING_RUN, "request-for-information", "civil-society-submission");
     private static final Logger log = LoggerFactory.getLogger(PurgeJob.class);
 
     private final JdbcClient jdbc;

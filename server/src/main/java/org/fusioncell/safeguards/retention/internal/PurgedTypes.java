@@ -9,6 +9,7 @@ import org.fusioncell.access.Reader;
 import org.fusioncell.cases.CaseErasure;
 import org.fusioncell.entities.Entities;
 import org.fusioncell.exchange.RfiErasure;
+import org.fusioncell.submissions.SubmissionErasure;
 import org.fusioncell.intake.Report;
 import org.fusioncell.intake.Reports;
 import org.fusioncell.monitoring.AlertErasure;
@@ -42,7 +43,7 @@ class PurgedTypes {
     private final CaseErasure cases;
 
     PurgedTypes(Reports reports, Entities entities, IncidentErasure incidents, AlertErasure alerts,
-                CaseErasure cases, RfiErasure rfis) {
+                CaseErasure cases, RfiErasure rfis, SubmissionErasure submissions) {
         this.cases = cases;
         this.types = List.of(
                 // each report carries its own retention date (set from the register's period when contributed)
@@ -67,7 +68,11 @@ class PurgedTypes {
                         cases::holder),
                 new Purged("request-for-information",
                         "it is finished and nothing changed in it for longer than",
-                        (today, cutoff, after, n) -> rfis.expired(cutoff, after, n), rfis::erase, rfis::holder));
+                        (today, cutoff, after, n) -> rfis.expired(cutoff, after, n), rfis::erase, rfis::holder),
+                // the sender's sealed identity goes with it; a report made from it keeps its own date
+                new Purged("civil-society-submission", "it was triaged to an end and nothing changed in it for longer than",
+                        (today, cutoff, after, n) -> submissions.expired(cutoff, after, n), submissions::erase,
+                        submissions::holder));
     }
 
     private static Optional<String> holderOfEntity(Entities entities, String id) {
