@@ -1,9 +1,9 @@
 package org.fusioncell.identity;
 
-import java.util.List;
-
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.fusioncell.access.Reader;
 
 /**
  * The display names of a reader's colleagues, for pages that say who did what (who proposed a
@@ -20,4 +20,11 @@ public interface Colleagues {
      * (alert recipients named as an organisation, escalation to supervisors). Ids only.
      */
     List<String> members(String organisationId, Role role);
+
+    /**
+     * Whether the reader is an active user of their organisation holding {@code role} now (a supervisor's
+     * decision, an officer's desk) — read from the database, not from the reader's session, so a role taken away
+     * counts at once.
+     */
+    boolean holds(Reader reader, Role role);
 }

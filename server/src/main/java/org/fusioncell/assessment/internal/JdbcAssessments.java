@@ -993,11 +993,11 @@ class JdbcAssessments implements Assessments {
     }
 
     private boolean isWriter(Reader reader) {
-        return colleagues.members(reader.organisationId(), Role.ANALYST).contains(reader.userId()) || isSupervisor(reader);
+        return colleagues.holds(reader, Role.ANALYST) || isSupervisor(reader);
     }
 
     private boolean isSupervisor(Reader reader) {
-        return colleagues.members(reader.organisationId(), Role.SUPERVISOR).contains(reader.userId());
+        return colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     private void requireWriter(Reader reader) {

@@ -128,7 +128,7 @@ class CaseRows {
     }
 
     boolean holds(Reader reader, Role role) {
-        return colleagues.members(reader.organisationId(), role).contains(reader.userId());
+        return colleagues.holds(reader, role);
     }
 
     boolean leadSupervisor(Reader reader, Head h) {

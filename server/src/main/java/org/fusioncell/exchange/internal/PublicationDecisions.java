@@ -73,7 +73,7 @@ class PublicationDecisions implements Publication {
                 .or(() -> entities.forProcessing(itemId).map(org.fusioncell.entities.Entity::marking))
                 .filter(m -> m.ownerOrganisation().equals(supervisor.organisationId()))
                 .orElseThrow(() -> new NotFoundException("item"));
-        if (!colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
+        if (!colleagues.holds(supervisor, Role.SUPERVISOR)) {
             throw new InvalidInputException("itemId", "only a supervisor of the originating organisation approves");
         }
         boolean isReport = reports.forProcessing(itemId).isPresent();

@@ -124,8 +124,8 @@ class BankGate {
     /** An analyst or supervisor of {@code organisationId}, acting for it. */
     boolean keeper(Reader reader, String organisationId) {
         return reader.organisationId().equals(organisationId)
-                && (colleagues.members(organisationId, Role.ANALYST).contains(reader.userId())
-                || colleagues.members(organisationId, Role.SUPERVISOR).contains(reader.userId()));
+                && (colleagues.holds(reader, Role.ANALYST)
+                || colleagues.holds(reader, Role.SUPERVISOR));
     }
 
     /** Carries a refusal, existence-only or unknown outcome over to a step of another result type. */

@@ -47,4 +47,17 @@ class JdbcColleagues implements Colleagues {
                 WHERE u.organisation_id = :org AND u.active AND r.role = :role ORDER BY u.id""")
                 .param("org", organisationId).param("role", role.name()).query(String.class).list();
     }
+
+    @Override
+    public boolean holds(org.fusioncell.access.Reader reader, org.fusioncell.identity.Role role) {
+        if (reader == null || role == null || !Ids.isWellFormed(reader.userId())
+                || !Ids.isWellFormed(reader.organisationId())) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM identity_user u JOIN identity_user_role r ON r.user_id = u.id
+                WHERE u.id = :user AND u.organisation_id = :org AND u.active AND r.role = :role""")
+                .param("user", reader.userId()).param("org", reader.organisationId()).param("role", role.name())
+                .query(Long.class).single() > 0;
+    }
 }

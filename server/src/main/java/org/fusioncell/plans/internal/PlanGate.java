@@ -90,13 +90,13 @@ class PlanGate {
 
     boolean coordinator(Reader reader, String ownerOrganisation) {
         return reader.organisationId().equals(ownerOrganisation)
-                && (colleagues.members(ownerOrganisation, Role.ANALYST).contains(reader.userId())
+                && (colleagues.holds(reader, Role.ANALYST)
                 || supervisor(reader, ownerOrganisation));
     }
 
     boolean supervisor(Reader reader, String ownerOrganisation) {
         return reader.organisationId().equals(ownerOrganisation)
-                && colleagues.members(ownerOrganisation, Role.SUPERVISOR).contains(reader.userId());
+                && colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     /**

@@ -71,19 +71,19 @@ class ReferralRows {
     /** An analyst or supervisor of {@code organisation} (the cell that holds the content). */
     boolean analyst(Reader reader, String organisation) {
         return reader.organisationId().equals(organisation)
-                && (colleagues.members(organisation, Role.ANALYST).contains(reader.userId()) || supervisor(reader,
+                && (colleagues.holds(reader, Role.ANALYST) || supervisor(reader,
                 organisation));
     }
 
     boolean supervisor(Reader reader, String organisation) {
         return reader.organisationId().equals(organisation)
-                && colleagues.members(organisation, Role.SUPERVISOR).contains(reader.userId());
+                && colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     /** A platform-partner user of the platform organisation the referral is addressed to. */
     boolean platformUser(Reader reader, String platformOrganisation) {
         return reader.organisationId().equals(platformOrganisation)
-                && colleagues.members(platformOrganisation, Role.PLATFORM_PARTNER).contains(reader.userId());
+                && colleagues.holds(reader, Role.PLATFORM_PARTNER);
     }
 
     // ---------------------------------------------------------------------------------------------- content

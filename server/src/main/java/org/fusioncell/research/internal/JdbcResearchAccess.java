@@ -185,7 +185,7 @@ class JdbcResearchAccess implements ResearchAccess {
 
     @Override
     public boolean approver(Reader reader) {
-        return colleagues.members(reader.organisationId(), approverRole).contains(reader.userId());
+        return colleagues.holds(reader, approverRole);
     }
 
     @Override

@@ -121,7 +121,7 @@ class JdbcRepersonalisations implements Repersonalisations {
 
     @Override
     public boolean authority(Reader reader) {
-        return colleagues.members(reader.organisationId(), authorityRole).contains(reader.userId());
+        return colleagues.holds(reader, authorityRole);
     }
 
     @Override

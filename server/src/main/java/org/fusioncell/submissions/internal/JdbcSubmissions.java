@@ -220,12 +220,12 @@ class JdbcSubmissions implements Submissions {
 
     @Override
     public boolean triager(Reader reader) {
-        return colleagues.members(reader.organisationId(), triageRole).contains(reader.userId());
+        return colleagues.holds(reader, triageRole);
     }
 
     @Override
     public boolean identityOfficer(Reader reader) {
-        return colleagues.members(reader.organisationId(), identityRole).contains(reader.userId());
+        return colleagues.holds(reader, identityRole);
     }
 
     @Override

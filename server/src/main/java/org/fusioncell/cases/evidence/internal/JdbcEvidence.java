@@ -435,7 +435,7 @@ class JdbcEvidence implements Evidence {
         }
         CaseFile c = seen.get();
         if (!c.ledBy(reader.organisationId())
-                || !colleagues.members(reader.organisationId(), Role.SUPERVISOR).contains(reader.userId())) {
+                || !colleagues.holds(reader, Role.SUPERVISOR)) {
             return new CaseStep.Refused<>("not-lead-supervisor", "Evidence packages are exported by supervisors of"
                     + " the lead organisation.");
         }

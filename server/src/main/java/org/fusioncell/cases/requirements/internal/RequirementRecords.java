@@ -146,7 +146,7 @@ class RequirementRecords {
     }
 
     boolean supervisor(Reader reader) {
-        return colleagues.members(reader.organisationId(), Role.SUPERVISOR).contains(reader.userId());
+        return colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     boolean ownerSupervisor(Reader reader, Seen s) {

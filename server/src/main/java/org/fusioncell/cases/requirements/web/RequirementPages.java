@@ -114,7 +114,7 @@ class RequirementPages {
     }
 
     private boolean supervisor(Reader reader) {
-        return colleagues.members(reader.organisationId(), Role.SUPERVISOR).contains(reader.userId());
+        return colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     @GetMapping

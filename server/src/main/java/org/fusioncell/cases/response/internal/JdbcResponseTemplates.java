@@ -77,7 +77,7 @@ class JdbcResponseTemplates implements ResponseTemplates {
     @Override
     @Transactional
     public CaseStep<ResponseTemplate> define(Reader administrator, String json) {
-        if (!colleagues.members(administrator.organisationId(), Role.ADMINISTRATOR).contains(administrator.userId())) {
+        if (!colleagues.holds(administrator, Role.ADMINISTRATOR)) {
             return new CaseStep.Refused<>("not-administrator", "Response templates are defined by an administrator.");
         }
         JsonNode node;

@@ -59,7 +59,7 @@ class ResponseOpening {
 
     /** @return the new case's id, or a refusal (the transaction is then marked for rollback) */
     CaseStep<String> open(Reader supervisor, Responses.Opening o) {
-        if (!rows.colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
+        if (!rows.colleagues.holds(supervisor, Role.SUPERVISOR)) {
             return new CaseStep.Refused<>("not-supervisor", "A response case is opened by a supervisor.");
         }
         if (o == null) {

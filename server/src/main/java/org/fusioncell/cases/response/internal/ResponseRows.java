@@ -101,7 +101,7 @@ class ResponseRows {
 
     boolean leadSupervisor(Reader reader, CaseFile c) {
         return c.ledBy(reader.organisationId())
-                && colleagues.members(reader.organisationId(), Role.SUPERVISOR).contains(reader.userId());
+                && colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     /**

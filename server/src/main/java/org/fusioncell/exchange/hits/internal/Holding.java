@@ -299,7 +299,7 @@ class Holding {
 
     @Transactional
     public List<IncomingRequest> inbox(Reader supervisor) {
-        if (!colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
+        if (!colleagues.holds(supervisor, Role.SUPERVISOR)) {
             return List.of();
         }
         List<IncomingRequest> rows = jdbc.sql("""
@@ -314,7 +314,7 @@ class Holding {
     @Transactional
     public Optional<IncomingRequest> decide(Reader supervisor, String reference, boolean release, String message) {
         if (!Ids.isWellFormed(reference)
-                || !colleagues.members(supervisor.organisationId(), Role.SUPERVISOR).contains(supervisor.userId())) {
+                || !colleagues.holds(supervisor, Role.SUPERVISOR)) {
             return Optional.empty();
         }
         Optional<IncomingRequest> row = jdbc.sql(

@@ -141,7 +141,7 @@ class JdbcHitRules implements HitRules {
     }
 
     private void requireAdmin(Reader reader) {
-        if (!colleagues.members(reader.organisationId(), Role.ADMINISTRATOR).contains(reader.userId())) {
+        if (!colleagues.holds(reader, Role.ADMINISTRATOR)) {
             throw new HitRules.NotAdministratorException();
         }
     }

@@ -279,7 +279,7 @@ class JdbcOfflinePackages implements OfflinePackages {
     // ------------------------------------------------------------------ shared
 
     private boolean carrier(Reader reader) {
-        return CARRIERS.stream().anyMatch(r -> colleagues.members(reader.organisationId(), r).contains(reader.userId()));
+        return CARRIERS.stream().anyMatch(r -> colleagues.holds(reader, r));
     }
 
     private Refused refuse(Reader reader, String code, String detail) {

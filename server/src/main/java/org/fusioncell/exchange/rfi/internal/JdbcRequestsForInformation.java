@@ -837,7 +837,7 @@ class JdbcRequestsForInformation implements RequestsForInformation {
     }
 
     private boolean holds(Reader reader, Role role) {
-        return colleagues.members(reader.organisationId(), role).contains(reader.userId());
+        return colleagues.holds(reader, role);
     }
 
     private boolean mayActForRequester(Reader reader, Head h) {

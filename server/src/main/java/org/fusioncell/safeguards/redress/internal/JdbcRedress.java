@@ -64,7 +64,7 @@ class JdbcRedress implements Redress {
 
     @Override
     public boolean officer(Reader reader) {
-        return colleagues.members(reader.organisationId(), officerRole).contains(reader.userId());
+        return colleagues.holds(reader, officerRole);
     }
 
     @Override

@@ -21,11 +21,11 @@ class Officers {
     }
 
     boolean isOfficer(Reader reader) {
-        return colleagues.members(reader.organisationId(), Role.DATA_PROTECTION_OFFICER).contains(reader.userId());
+        return colleagues.holds(reader, Role.DATA_PROTECTION_OFFICER);
     }
 
     boolean isSupervisor(Reader reader) {
-        return colleagues.members(reader.organisationId(), Role.SUPERVISOR).contains(reader.userId());
+        return colleagues.holds(reader, Role.SUPERVISOR);
     }
 
     void requireOfficer(Reader reader) {
