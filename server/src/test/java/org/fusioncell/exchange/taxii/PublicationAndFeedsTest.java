@@ -95,6 +95,8 @@ class PublicationAndFeedsTest {
         awaitNames(api, partnerReader, objects + "?match[type]=report", 1);
         assertThat(names(api, partnerReader, objects + "?match[type]=report"))
                 .containsExactly("Attaque contre un poste frontalier");
+        // the mention is published by its own listener after the report's: wait for it as for the report
+        awaitObjects(api, partnerReader, objects + "?match[type]=observed-data", 1);
         assertThat(api.get(partnerReader, objects + "?match[type]=observed-data", 200).get("objects")).hasSize(1);
 
         // TLP:RED needs a supervisor of the originating organisation who is a named recipient: not an analyst,
@@ -228,6 +230,13 @@ class PublicationAndFeedsTest {
         List<String> out = new ArrayList<>();
         api.get(token, path, 200).path("objects").forEach(o -> out.add(o.path("name").asString()));
         return out;
+    }
+
+    private static void awaitObjects(BearerApi api, String token, String path, int n) throws Exception {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until) && api.get(token, path, 200).path("objects").size() < n) {
+            Thread.sleep(200);
+        }
     }
 
     private static void awaitNames(BearerApi api, String token, String path, int n) throws Exception {
